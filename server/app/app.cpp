@@ -1,0 +1,80 @@
+#include "app/app.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <filesystem>
+
+#include "db/migrations.hpp"
+#include "http/server.hpp"
+#include "modules/auth/auth_routes.hpp"
+
+namespace steward::app {
+
+std::string load_crypto_key(const AppConfig& config) {
+  if (!config.crypto_key.empty()) return core::decode_key(config.crypto_key);
+  std::filesystem::create_directories(config.data_dir);
+  return core::load_or_create_key_file(config.data_dir + "/steward.key");
+}
+
+App::App(AppConfig config, const core::Clock& clock) : config_(std::move(config)), clock_(clock) {
+  if (config_.db.rfind("postgres", 0) != 0) {
+    const std::string path = config_.db.rfind("sqlite:", 0) == 0 ? config_.db.substr(7) : config_.db;
+    const auto dir = std::filesystem::path(path).parent_path();
+    if (!dir.empty()) std::filesystem::create_directories(dir);
+  }
+  db_ = db::Database::open(
+      {.url = config_.db, .readers = config_.db_connections, .durable = config_.durable});
+  db::migrate(*db_, clock_.now());
+  cipher_ = std::make_unique<core::FieldCipher>(load_crypto_key(config_));
+  const auth::PasswordCost cost{config_.password_time_cost, config_.password_memory_kib, 1};
+  audit_ = std::make_unique<audit::AuditService>(*db_);
+  auth_ = std::make_unique<auth::AuthService>(
+      *db_, clock_, auth::AuthOptions{.session_ttl_seconds = config_.session_ttl_seconds,
+                                      .password_cost = cost});
+  users_ = std::make_unique<auth::UserService>(*db_, clock_, cost);
+  org_ = std::make_unique<org::OrgModule>(*db_, clock_, *cipher_);
+  register_routes();
+  std::optional<http::StaticFiles> files;
+  if (!config_.web_root.empty()) files.emplace(config_.web_root);
+  dispatcher_ = std::make_unique<http::Dispatcher>(
+      router_, [this](const http::Request& r) { return auth_->authenticate(auth::token_of(r)); },
+      std::move(files));
+}
+
+App::~App() { stop(); }
+
+void App::register_routes() {
+  router_.get("/api/v1/health", [this](http::Request&) {
+    return http::ok({{"status", "ok"},
+                     {"version", STEWARD_VERSION},
+                     {"database", db::engine_name(db_->engine())}});
+  }, http::Access::open);
+  auth::register_routes(router_, *auth_, *users_, *audit_);
+  org_->register_routes(router_);
+}
+
+unsigned short App::start() {
+  http::ServerOptions options;
+  options.address = config_.address;
+  options.port = static_cast<unsigned short>(config_.port);
+  options.workers = config_.workers;
+  server_ = std::make_unique<http::Server>(options, *dispatcher_);
+  return server_->start();
+}
+
+void App::run() {
+  const auto port = start();
+  spdlog::info("steward {} serving http://{}:{}/ on {}", STEWARD_VERSION, config_.address, port,
+               db::engine_name(db_->engine()));
+  server_->wait_for_signal();
+  stop();
+}
+
+void App::stop() {
+  if (server_) server_->stop();
+  server_.reset();
+  if (db_) db_->close();
+  spdlog::info("stopped; queued writes committed");
+}
+
+}  // namespace steward::app

@@ -1,0 +1,59 @@
+#pragma once
+// The composition root: the one place that builds the database, the services and the routes and
+// wires them together. Nothing registers itself.
+#include <memory>
+
+#include "app/config.hpp"
+#include "core/clock.hpp"
+#include "core/crypto.hpp"
+#include "db/database.hpp"
+#include "http/dispatcher.hpp"
+#include "http/router.hpp"
+#include "modules/audit/audit.hpp"
+#include "modules/auth/auth_service.hpp"
+#include "modules/auth/user_service.hpp"
+#include "modules/org/org_module.hpp"
+
+namespace steward::http {
+class Server;
+}
+
+namespace steward::app {
+
+class App {
+ public:
+  App(AppConfig config, const core::Clock& clock);  // opens and migrates the database
+  ~App();
+
+  unsigned short start();  // serves in background threads; returns the port
+  void run();              // start, then serve until SIGINT/SIGTERM, then shut down
+  void stop();             // finishes in-flight requests and queued writes
+
+  const AppConfig& config() const { return config_; }
+  db::Database& db() { return *db_; }
+  const http::Router& router() const { return router_; }
+  const http::Dispatcher& dispatcher() const { return *dispatcher_; }
+  org::OrgModule& org() { return *org_; }
+  auth::AuthService& auth() { return *auth_; }
+  auth::UserService& users() { return *users_; }
+
+ private:
+  void register_routes();
+  AppConfig config_;
+  const core::Clock& clock_;
+  std::unique_ptr<db::Database> db_;
+  std::unique_ptr<core::FieldCipher> cipher_;
+  std::unique_ptr<audit::AuditService> audit_;
+  std::unique_ptr<auth::AuthService> auth_;
+  std::unique_ptr<auth::UserService> users_;
+  std::unique_ptr<org::OrgModule> org_;
+  http::Router router_;
+  std::unique_ptr<http::Dispatcher> dispatcher_;
+  std::unique_ptr<http::Server> server_;
+};
+
+// The personal-data key: from the configuration, else the key file in the data directory
+// (created on first start).
+std::string load_crypto_key(const AppConfig& config);
+
+}  // namespace steward::app

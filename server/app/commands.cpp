@@ -1,0 +1,140 @@
+#include "app/commands.hpp"
+
+#include <spdlog/spdlog.h>
+#include <sqlite3.h>
+
+#include <iostream>
+
+#include "app/app.hpp"
+#include "db/migrations.hpp"
+#include "db/query.hpp"
+#include "modules/auth/roles.hpp"
+#include "modules/demo/demo.hpp"
+
+namespace steward::app {
+namespace {
+
+const core::SystemClock kClock;
+
+std::string read_password(const std::string& given) {
+  if (!given.empty()) return given;
+  std::string line;
+  std::cerr << "password: ";
+  std::getline(std::cin, line);
+  return line;
+}
+
+std::int64_t id_by_code(App& app, const std::string& table, const std::string& code) {
+  auto row = app.db().read([&](db::Session& s) {
+    return db::Query(s, "SELECT id FROM " + table + " WHERE code = :c").bind("c", code).one();
+  });
+  if (!row) throw std::runtime_error("no " + table + " with code " + code);
+  return row->i64("id");
+}
+
+core::Context system_context() { return {auth::system_actor(), "cli"}; }
+
+}  // namespace
+
+int print_version() {
+  std::cout << "steward " << STEWARD_VERSION << "\n";
+  return 0;
+}
+
+int serve_command(const AppConfig& config) {
+  App app(config, kClock);
+  app.run();
+  return 0;
+}
+
+int migrate_command(const AppConfig& config) {
+  App app(config, kClock);  // opening the app migrates
+  std::cout << "schema version " << db::schema_version(app.db()) << " on "
+            << db::engine_name(app.db().engine()) << "\n";
+  return 0;
+}
+
+int demo_command(const AppConfig& config) {
+  App app(config, kClock);
+  const auto s = demo::build_demo(app.db(), app.org(), app.users(), kClock);
+  std::cout << "demo company built: " << s.regions << " regions, " << s.projects << " projects, "
+            << s.buildings << " buildings, " << s.units << " units, " << s.customers
+            << " customers, " << s.staff << " staff, " << s.users << " logins\n"
+            << "logins (password steward-demo):\n";
+  for (const auto& login : demo::demo_logins())
+    std::cout << "  " << login.username << "\t" << login.role << "\t" << login.display_name << "\n";
+  return 0;
+}
+
+// SQLite's online backup API copies a live database page by page into a consistent snapshot,
+// while the server keeps writing.
+int backup_command(const AppConfig& config, const std::string& out) {
+  if (config.db.rfind("postgres", 0) == 0)
+    throw std::runtime_error("backup copies SQLite databases; use pg_dump for PostgreSQL");
+  const std::string path = config.db.rfind("sqlite:", 0) == 0 ? config.db.substr(7) : config.db;
+  sqlite3 *src = nullptr, *dst = nullptr;
+  int rc = sqlite3_open_v2(path.c_str(), &src, SQLITE_OPEN_READONLY, nullptr);
+  if (rc == SQLITE_OK) rc = sqlite3_open(out.c_str(), &dst);
+  if (rc == SQLITE_OK) {
+    sqlite3_backup* b = sqlite3_backup_init(dst, "main", src, "main");
+    if (!b) rc = sqlite3_errcode(dst);
+    while (b) {
+      rc = sqlite3_backup_step(b, 256);
+      if (rc == SQLITE_DONE || (rc != SQLITE_OK && rc != SQLITE_BUSY && rc != SQLITE_LOCKED)) break;
+      if (rc != SQLITE_OK) sqlite3_sleep(10);
+    }
+    if (b) sqlite3_backup_finish(b);
+  }
+  const std::string error = rc == SQLITE_DONE ? "" : sqlite3_errstr(rc);
+  sqlite3_close(dst);
+  sqlite3_close(src);
+  if (!error.empty()) throw std::runtime_error("backup failed: " + error);
+  std::cout << "backed up " << path << " to " << out << "\n";
+  return 0;
+}
+
+int user_add_command(const AppConfig& config, const UserArgs& args) {
+  App app(config, kClock);
+  nlohmann::json body{{"username", args.username},
+                      {"displayName", args.display_name.empty() ? args.username : args.display_name},
+                      {"password", read_password(args.password)},
+                      {"role", args.role}};
+  std::vector<std::int64_t> projects;
+  for (const auto& code : args.projects) projects.push_back(id_by_code(app, "project", code));
+  body["projectIds"] = projects;
+  if (!args.region.empty()) body["regionId"] = id_by_code(app, "region", args.region);
+  auto user = app.users().create(system_context(), body);
+  std::cout << "added user " << user["username"].get<std::string>() << " (id " << user["id"]
+            << ")\n";
+  return 0;
+}
+
+int user_passwd_command(const AppConfig& config, const UserArgs& args) {
+  App app(config, kClock);
+  auto row = app.db().read([&](db::Session& s) {
+    return db::Query(s, "SELECT id FROM app_user WHERE username = :u").bind("u", args.username).one();
+  });
+  if (!row) throw std::runtime_error("no user " + args.username);
+  app.users().update(system_context(), row->i64("id"),
+                     {{"password", read_password(args.password)}});
+  std::cout << "password set for " << args.username << "; their sessions have ended\n";
+  return 0;
+}
+
+int user_list_command(const AppConfig& config) {
+  App app(config, kClock);
+  core::Params query;
+  query.set("pageSize", "200");
+  for (int page = 1;; ++page) {
+    query.set("page", std::to_string(page));
+    auto list = app.users().list(auth::system_actor(), query);
+    for (const auto& u : list["items"])
+      std::cout << u["username"].get<std::string>() << "\t" << u["role"].get<std::string>() << "\t"
+                << u["displayName"].get<std::string>() << (u["active"].get<bool>() ? "" : "\t(inactive)")
+                << "\n";
+    if (page * 200 >= list["total"].get<int>()) break;
+  }
+  return 0;
+}
+
+}  // namespace steward::app

@@ -1,0 +1,113 @@
+#include "db/sqlite_database.hpp"
+
+#include <soci/soci.h>
+#include <soci/sqlite3/soci-sqlite3.h>
+#include <spdlog/spdlog.h>
+
+#include "core/error.hpp"
+
+namespace steward::db {
+
+SqliteDatabase::SqliteDatabase(std::string path, const DbOptions& options)
+    : path_(std::move(path)), group_limit_(options.group_limit), reader_count_(options.readers) {
+  const std::string conn = "dbname=" + path_ + " timeout=10";
+  writer_ = std::make_unique<Session>(*soci::factory_sqlite3(), conn);
+  *writer_ << "PRAGMA journal_mode=WAL";
+  *writer_ << (options.durable ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL");
+  *writer_ << "PRAGMA foreign_keys=ON";
+  readers_ = std::make_unique<soci::connection_pool>(reader_count_);
+  for (int i = 0; i < reader_count_; ++i) {
+    Session& s = readers_->at(i);
+    s.open(*soci::factory_sqlite3(), conn);
+    s << "PRAGMA query_only=1";
+  }
+  thread_ = std::thread([this] { writer_loop(); });
+}
+
+SqliteDatabase::~SqliteDatabase() { close(); }
+
+void SqliteDatabase::close() {
+  {
+    std::lock_guard lock(mutex_);
+    if (stopping_) return;
+    stopping_ = true;
+  }
+  wake_.notify_all();
+  if (thread_.joinable()) thread_.join();
+}
+
+void SqliteDatabase::run_read(const Job& job) {
+  if (current_transaction) return job(*current_transaction);
+  Session s(*readers_);
+  job(s);
+}
+
+void SqliteDatabase::run_write(const Job& job) {
+  if (current_transaction) return job(*current_transaction);
+  Pending pending{&job, nullptr, {}};
+  auto done = pending.done.get_future();
+  {
+    std::lock_guard lock(mutex_);
+    if (stopping_)
+      throw core::AppError(core::ErrorKind::unavailable, "server.shutting_down",
+                           "the server is shutting down");
+    queue_.push_back(&pending);
+  }
+  wake_.notify_one();
+  done.get();
+  if (pending.error) std::rethrow_exception(pending.error);
+}
+
+void SqliteDatabase::writer_loop() {
+  for (;;) {
+    std::deque<Pending*> group;
+    {
+      std::unique_lock lock(mutex_);
+      wake_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
+      if (queue_.empty()) return;  // stopping, and every queued job is committed
+      while (!queue_.empty() && static_cast<int>(group.size()) < group_limit_) {
+        group.push_back(queue_.front());
+        queue_.pop_front();
+      }
+    }
+    commit_group(group);
+  }
+}
+
+// One transaction for the group, one SAVEPOINT per job. Callers are released only after COMMIT,
+// so an acknowledged write is on disk.
+void SqliteDatabase::commit_group(std::deque<Pending*>& group) {
+  Session& s = *writer_;
+  std::exception_ptr group_error;
+  try {
+    s << "BEGIN IMMEDIATE";
+    current_transaction = &s;
+    for (Pending* p : group) {
+      s << "SAVEPOINT job";
+      try {
+        (*p->job)(s);
+        s << "RELEASE job";
+      } catch (...) {
+        p->error = std::current_exception();
+        s << "ROLLBACK TO job";
+        s << "RELEASE job";
+      }
+    }
+    current_transaction = nullptr;
+    s << "COMMIT";
+  } catch (...) {
+    current_transaction = nullptr;
+    group_error = std::current_exception();
+    spdlog::error("sqlite group commit of {} jobs failed", group.size());
+    try {
+      s << "ROLLBACK";
+    } catch (...) {
+    }
+  }
+  for (Pending* p : group) {
+    if (group_error && !p->error) p->error = group_error;
+    p->done.set_value();
+  }
+}
+
+}  // namespace steward::db

@@ -1,0 +1,37 @@
+#pragma once
+// HTTP/1.1 with keep-alive on Boost.Beast. Connections are coroutines on the I/O threads; each
+// request's handler runs on a separate worker pool, so a slow database call never blocks I/O.
+#include <atomic>
+#include <cstddef>
+#include <memory>
+#include <string>
+
+#include "http/dispatcher.hpp"
+
+namespace steward::http {
+
+struct ServerOptions {
+  std::string address = "127.0.0.1";
+  unsigned short port = 8080;        // 0: any free port (tests)
+  std::size_t header_limit = 16 * 1024;
+  std::size_t body_limit = 1024 * 1024;  // JSON bodies
+  int read_timeout_seconds = 30;     // a request must arrive whole within this
+  int idle_timeout_seconds = 75;     // keep-alive connections idle longer are closed
+  int workers = 0;                   // 0: 4 per core, at least 8 (handlers wait on the database)
+  int shutdown_grace_seconds = 20;   // in-flight requests get this long to finish
+};
+
+class Server {
+ public:
+  Server(ServerOptions options, const Dispatcher& dispatcher);
+  ~Server();
+  unsigned short start();  // binds and starts serving in background threads; returns the port
+  void wait_for_signal();  // blocks until SIGINT or SIGTERM, then stops gracefully
+  void stop();             // stops accepting, lets in-flight requests finish, joins threads
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace steward::http

@@ -1,0 +1,74 @@
+#include "modules/auth/roles.hpp"
+
+namespace steward::auth {
+namespace {
+
+std::set<std::string> join(std::initializer_list<std::set<std::string>> parts) {
+  std::set<std::string> out;
+  for (const auto& p : parts) out.insert(p.begin(), p.end());
+  return out;
+}
+
+// Building blocks, combined per role below.
+const std::set<std::string> kSeeOrg = {"region.read", "project.read", "org.read", "staff.read"};
+const std::set<std::string> kSeeCustomers = {"customer.read", "customer.view_contact"};
+
+std::vector<Role> build() {
+  using S = RoleScope;
+  return {
+      {"admin", "系统管理员", "Administrator", S::company,
+       join({kSeeOrg, kSeeCustomers,
+             {"region.manage", "project.manage", "org.manage", "customer.manage", "staff.manage",
+              "user.read", "user.manage", "audit.read"}})},
+      {"quality", "品质部", "Quality department", S::company,
+       join({kSeeOrg, {"customer.read", "audit.read"}})},
+      {"region_manager", "片区经理", "Region manager", S::region,
+       join({kSeeOrg, kSeeCustomers, {"user.read", "audit.read"}})},
+      {"project_manager", "项目经理", "Project manager", S::assigned,
+       join({kSeeOrg, kSeeCustomers,
+             {"org.manage", "customer.manage", "staff.manage", "user.read", "audit.read"}})},
+      {"supervisor", "主管", "Supervisor", S::assigned, join({kSeeOrg, kSeeCustomers})},
+      {"front_desk", "客服", "Front desk", S::assigned,
+       join({kSeeOrg, kSeeCustomers, {"customer.manage"}})},
+      {"command_center", "指挥中心", "Command centre", S::assigned, join({kSeeOrg, kSeeCustomers})},
+      {"technician", "维修技工", "Technician", S::assigned, join({kSeeOrg, kSeeCustomers})},
+      {"security", "秩序维护员", "Security", S::assigned, kSeeOrg},
+      {"cleaning", "保洁员", "Cleaning", S::assigned, kSeeOrg},
+      {"clubhouse", "会所服务员", "Clubhouse", S::assigned, kSeeOrg},
+      {"owner", "业主", "Owner", S::owner, {"project.read", "org.read", "customer.read"}},
+  };
+}
+
+}  // namespace
+
+const std::vector<Role>& all_roles() {
+  static const std::vector<Role> roles = build();
+  return roles;
+}
+
+const Role* find_role(const std::string& code) {
+  for (const Role& r : all_roles())
+    if (r.code == code) return &r;
+  return nullptr;
+}
+
+std::vector<std::string> role_codes(bool include_owner) {
+  std::vector<std::string> out;
+  for (const Role& r : all_roles())
+    if (include_owner || r.scope != RoleScope::owner) out.push_back(r.code);
+  return out;
+}
+
+const core::Actor& system_actor() {
+  static const core::Actor actor = [] {
+    core::Actor a;
+    a.username = "system";
+    a.role = "admin";
+    a.permissions = find_role("admin")->permissions;
+    a.all_projects = true;
+    return a;
+  }();
+  return actor;
+}
+
+}  // namespace steward::auth

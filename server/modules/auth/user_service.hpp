@@ -1,0 +1,33 @@
+#pragma once
+// User accounts: who may log in, with which role, over which projects.
+#include <cstdint>
+#include <nlohmann/json.hpp>
+
+#include "core/clock.hpp"
+#include "core/context.hpp"
+#include "core/params.hpp"
+#include "db/database.hpp"
+#include "modules/auth/password.hpp"
+
+namespace steward::auth {
+
+class UserService {
+ public:
+  UserService(db::Database& db, const core::Clock& clock, PasswordCost cost)
+      : db_(db), clock_(clock), cost_(cost) {}
+
+  nlohmann::json list(const core::Actor& actor, const core::Params& query) const;
+  nlohmann::json get(const core::Actor& actor, std::int64_t id) const;
+  nlohmann::json create(const core::Context& ctx, const nlohmann::json& body) const;
+  // PATCH: any field; a new password ends the user's sessions, and so does deactivation.
+  nlohmann::json update(const core::Context& ctx, std::int64_t id, const nlohmann::json& body) const;
+
+ private:
+  std::optional<nlohmann::json> find(db::Session& s, const core::Actor& actor,
+                                     std::int64_t id) const;
+  db::Database& db_;
+  const core::Clock& clock_;
+  PasswordCost cost_;
+};
+
+}  // namespace steward::auth

@@ -1,0 +1,54 @@
+import { expect, type APIRequestContext, type Locator, type Page } from '@playwright/test'
+
+/** The administrator that `steward demo` creates. */
+export const ADMIN = { username: 'admin', password: 'steward-demo' }
+
+/** A demo project with four zones. */
+export const CITY_GARDEN = '城市花园服务中心'
+export const CITY_GARDEN_ZONES = ['玉兰园', '梅花园', '玫瑰园', '桃花园']
+
+export interface DemoProject {
+  id: number
+  name: string
+  code: string
+}
+
+/** Signs in through the login page and waits for the console. */
+export async function login(page: Page, user = ADMIN) {
+  await page.goto('/login')
+  await page.getByTestId('login-username').fill(user.username)
+  await page.getByTestId('login-password').fill(user.password)
+  await page.getByTestId('login-submit').click()
+  await expect(page.getByTestId('user-menu')).toBeVisible()
+}
+
+/** Chooses a project in the header's project switcher and waits until it shows. */
+export async function switchProject(page: Page, name: string) {
+  const switcher = page.getByTestId('project-switcher')
+  await switcher.click()
+  await page.getByRole('option', { name }).click()
+  await expect(switcher).toContainText(name)
+}
+
+/** Opens a page through the side menu, as a person would. */
+export async function openMenu(page: Page, name: string) {
+  const item = page.getByTestId(`menu-${name}`)
+  if (!(await item.isVisible())) {
+    const group = name === 'users' ? 'system' : 'org'
+    await page.getByTestId(`menu-group-${group}`).locator('.el-sub-menu__title').click()
+  }
+  await item.click()
+}
+
+/** The rows of the page's list. */
+export function tableRows(page: Page): Locator {
+  return page.getByTestId('page-table').locator('tbody tr.el-table__row')
+}
+
+/** Signs in over the API: the session token and the user's projects. */
+export async function apiLogin(request: APIRequestContext, user = ADMIN) {
+  const response = await request.post('/api/v1/auth/login', { data: user })
+  expect(response.status(), await response.text()).toBe(200)
+  const body = (await response.json()) as { token: string; user: { projects: DemoProject[] } }
+  return { token: body.token, projects: body.user.projects }
+}

@@ -1,0 +1,34 @@
+import type { Router } from 'vue-router'
+import { i18n } from '@/locales'
+import { useAppStore } from '@/stores/app'
+import { useUserStore } from '@/stores/user'
+
+/**
+ * Every page but the public ones needs a session: on the first visit the guard asks the server who
+ * is signed in (the HttpOnly cookie or a stored token may still be valid) and sends to the login
+ * page when nobody is. A page whose `meta.permission` the user lacks shows the 403 page.
+ */
+export function installGuards(router: Router) {
+  router.beforeEach(async (to) => {
+    const user = useUserStore()
+    if (to.meta.public) {
+      return to.name === 'login' && user.me ? { name: 'home' } : true
+    }
+    if (!user.me) {
+      try {
+        const me = await user.loadMe(true)
+        useAppStore().ensureProject(me.projects)
+      } catch {
+        user.clear()
+        return { name: 'login', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } }
+      }
+    }
+    if (!user.can(to.meta.permission)) return { name: 'forbidden' }
+    return true
+  })
+
+  router.afterEach((to) => {
+    const title = to.meta.title ? i18n.global.t(to.meta.title) : ''
+    document.title = title ? `${title} - Steward` : 'Steward'
+  })
+}

@@ -1,0 +1,26 @@
+import type { Component } from 'vue'
+import type { RouteRecordRaw } from 'vue-router'
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** i18n key of the menu entry and page title. */
+    title?: string
+    /** Menu icon (an Element Plus icon component). */
+    icon?: Component
+    /** Server permission string(s) needed to open the page; any one of several is enough. */
+    permission?: string | string[]
+    /** Open without signing in. */
+    public?: boolean
+  }
+}
+
+/** One group of the side menu and the pages it holds, declared in `router/modules/<name>.ts`. */
+export interface MenuModule {
+  name: string
+  /** i18n key of the group. */
+  title: string
+  icon: Component
+  /** Position in the side menu, ascending. */
+  order: number
+  routes: RouteRecordRaw[]
+}
