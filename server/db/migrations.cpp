@@ -49,7 +49,7 @@ int migrate(Database& db, std::int64_t now) {
   for (const Migration& m : migrations_for(db.engine())) {
     bool ran = db.write([&](Session& s) {
       if (db.engine() == Engine::postgresql)
-        Query(s, "SELECT pg_advisory_xact_lock(7241)").all();  // one migrator at a time
+        Query(s, "SELECT 1 AS locked FROM pg_advisory_xact_lock(7241)").all();  // one migrator at a time
       auto done = Query(s, "SELECT version FROM schema_migrations WHERE version = :v")
                       .bind("v", m.version)
                       .one();

@@ -9,6 +9,10 @@ class connection_pool;
 
 namespace steward::db {
 
+// "postgresql://user:pass@host:port/db?options=..." as libpq keyword=value pairs. SOCI takes
+// a leading "postgresql://" for its own backend-name syntax, so the URL is never passed as is.
+std::string pg_conninfo(const std::string& url);
+
 class PostgresDatabase final : public Database {
  public:
   PostgresDatabase(const std::string& url, const DbOptions& options);

@@ -22,15 +22,25 @@ namespace {
 namespace fs = std::filesystem;
 constexpr std::int64_t kNow = 1'760'000'000;
 
-// A migrated SQLite database in a directory of its own, removed afterwards, with the services.
+// A directory of its own, removed afterwards (also when the setup that uses it fails).
+struct TempDir {
+  TempDir()
+      : path(fs::temp_directory_path() / ("steward-demo-test-" + std::to_string(::getpid()) +
+                                          "-" + std::to_string(++serial))) {
+    fs::create_directories(path);
+  }
+  ~TempDir() {
+    std::error_code ec;
+    fs::remove_all(path, ec);
+  }
+  static inline std::atomic<int> serial{0};
+  fs::path path;
+};
+
+// A migrated SQLite database in a temporary directory, with the services.
 struct DemoDb {
-  DemoDb()
-      : dir(fs::temp_directory_path() /
-            ("steward-demo-test-" + std::to_string(::getpid()) + "-" + std::to_string(++serial))),
-        clock(kNow),
-        cipher(std::string(32, 'k')) {
-    fs::create_directories(dir);
-    db = db::Database::open({.url = "sqlite:" + (dir / "demo.db").string(), .durable = false});
+  DemoDb() : clock(kNow), cipher(std::string(32, 'k')) {
+    db = db::Database::open({.url = "sqlite:" + (dir.path / "demo.db").string(), .durable = false});
     db::migrate(*db, kNow);
     org = std::make_unique<org::OrgModule>(*db, clock, cipher);
     users = std::make_unique<auth::UserService>(*db, clock, auth::PasswordCost{1, 8, 1});
@@ -39,9 +49,6 @@ struct DemoDb {
     users.reset();
     org.reset();
     db->close();
-    db.reset();
-    std::error_code ec;
-    fs::remove_all(dir, ec);
   }
   DemoSummary build() { return build_demo(*db, *org, *users, clock); }
   long long count(const std::string& sql) {
@@ -52,8 +59,7 @@ struct DemoDb {
                                core::Params({{"pageSize", std::to_string(page_size)}}));
   }
 
-  static inline std::atomic<int> serial{0};
-  fs::path dir;
+  TempDir dir;  // first: destroyed last, after the database is closed
   core::FixedClock clock;
   core::FieldCipher cipher;
   std::unique_ptr<db::Database> db;
@@ -172,7 +178,7 @@ TEST_F(DemoBuilt, EveryRoleHasALinkedLogin) {
   EXPECT_EQ(d.count("SELECT COUNT(*) FROM app_user u JOIN staff s ON s.id = u.staff_id "
                     "JOIN project p ON p.id = s.project_id WHERE p.code = 'CSHY' "
                     "AND s.name = u.display_name AND s.role = u.role"),
-            9);
+            8);
   EXPECT_EQ(d.count("SELECT COUNT(*) FROM app_user u JOIN customer c ON c.id = u.customer_id "
                     "WHERE u.username = 'owner' AND c.kind = 'owner' AND c.name = u.display_name"),
             1);
