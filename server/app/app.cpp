@@ -17,6 +17,7 @@ std::string load_crypto_key(const AppConfig& config) {
 }
 
 App::App(AppConfig config, const core::Clock& clock) : config_(std::move(config)), clock_(clock) {
+  spdlog::set_level(spdlog::level::from_str(config_.log_level));
   if (config_.db.rfind("postgres", 0) != 0) {
     const std::string path = config_.db.rfind("sqlite:", 0) == 0 ? config_.db.substr(7) : config_.db;
     const auto dir = std::filesystem::path(path).parent_path();
@@ -73,8 +74,7 @@ void App::run() {
 void App::stop() {
   if (server_) server_->stop();
   server_.reset();
-  if (db_) db_->close();
-  spdlog::info("stopped; queued writes committed");
+  if (db_) db_->close();  // commits every queued write first; later calls do nothing
 }
 
 }  // namespace steward::app
