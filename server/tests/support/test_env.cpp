@@ -73,6 +73,7 @@ TestServer::TestServer(const std::string& engine, bool with_demo)
   config.password_memory_kib = 8;
   config.password_time_cost = 1;
   config.workers = 4;
+  config.log_level = "warn";  // one line per request would drown the test output
   app_ = std::make_unique<app::App>(config, clock_);
   if (with_demo) demo::build_demo(app_->db(), app_->org(), app_->users(), clock_);
   port_ = app_->start();

@@ -10,8 +10,8 @@ function failed(status: number, data: unknown): AxiosError {
 
 const known: Record<string, string> = {
   'errors.auth.invalid_credentials': '用户名或密码错误',
-  'errors.network': '无法连接服务器',
-  'errors.server': '服务器出错了',
+  'errors.fallback.network': '无法连接服务器',
+  'errors.fallback.server': '服务器出错了',
 }
 const translate = (key: string) => known[key]
 

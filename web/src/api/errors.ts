@@ -43,7 +43,7 @@ function stringDetails(value: unknown): Record<string, string> {
 /**
  * Turns whatever axios rejected with into an ApiError. The message is the localised text for the
  * server's code when the front end knows the code (`errors.<code>`), else the server's own message,
- * else a generic text: `errors.network` (no answer, status 0), `errors.server` (5xx) or `errors.unknown`.
+ * else a generic text: `errors.fallback.network` (no answer, status 0), `.server` (5xx) or `.unknown`.
  */
 export function toApiError(error: unknown, translate: Translate): ApiError {
   if (error instanceof ApiError) return error
@@ -58,7 +58,7 @@ export function toApiError(error: unknown, translate: Translate): ApiError {
     return new ApiError(status, body.code, message, stringDetails(body.details))
   }
   const kind = status === 0 ? 'network' : status >= 500 ? 'server' : 'unknown'
-  const message = translate(`errors.${kind}`) || error.message
+  const message = translate(`errors.fallback.${kind}`) || error.message
   return new ApiError(status, status === 0 ? 'network' : `http.${status}`, message)
 }
 
