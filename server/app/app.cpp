@@ -7,6 +7,10 @@
 #include "db/migrations.hpp"
 #include "http/server.hpp"
 #include "modules/auth/auth_routes.hpp"
+#include "crud/routes.hpp"
+#include "modules/calendar/calendar_routes.hpp"
+#include "modules/work_orders/sla_rules.hpp"
+#include "modules/work_orders/work_order_routes.hpp"
 
 namespace steward::app {
 
@@ -34,6 +38,20 @@ App::App(AppConfig config, const core::Clock& clock) : config_(std::move(config)
                                       .password_cost = cost});
   users_ = std::make_unique<auth::UserService>(*db_, clock_, cost);
   org_ = std::make_unique<org::OrgModule>(*db_, clock_, *cipher_);
+  calendar_ = std::make_unique<calendar::CalendarService>(*db_, clock_);
+  work_orders_ =
+      std::make_unique<work_orders::WorkOrderService>(*db_, clock_, *cipher_, *calendar_);
+  calendar_->on_change([this] { work_orders_->recompute_open_clocks(); });
+  sla_rules_ = std::make_unique<crud::Resource>(
+      work_orders::sla_rule_spec([this] { work_orders_->recompute_open_clocks(); }), *db_, clock_);
+  notifications_ = std::make_unique<notifications::NotificationService>(*db_, clock_);
+  escalation_ = std::make_unique<core::Periodic>(std::chrono::seconds(60), [this] {
+    try {
+      work_orders_->escalate(clock_.now());
+    } catch (const std::exception& e) {
+      spdlog::error("escalation failed: {}", e.what());
+    }
+  });
   register_routes();
   std::optional<http::StaticFiles> files;
   if (!config_.web_root.empty()) files.emplace(config_.web_root);
@@ -52,6 +70,10 @@ void App::register_routes() {
   }, http::Access::open);
   auth::register_routes(router_, *auth_, *users_, *audit_);
   org_->register_routes(router_);
+  calendar::register_routes(router_, *calendar_);
+  work_orders::register_routes(router_, *work_orders_);
+  crud::register_routes(router_, "/api/v1/sla-rules", *sla_rules_);
+  notifications::register_routes(router_, *notifications_);
 }
 
 unsigned short App::start() {
@@ -60,6 +82,7 @@ unsigned short App::start() {
   options.port = static_cast<unsigned short>(config_.port);
   options.workers = config_.workers;
   server_ = std::make_unique<http::Server>(options, *dispatcher_);
+  escalation_->start();
   return server_->start();
 }
 
@@ -72,6 +95,7 @@ void App::run() {
 }
 
 void App::stop() {
+  if (escalation_) escalation_->stop();
   if (server_) server_->stop();
   server_.reset();
   if (db_) db_->close();  // commits every queued write first; later calls do nothing

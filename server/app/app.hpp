@@ -12,6 +12,11 @@
 #include "modules/audit/audit.hpp"
 #include "modules/auth/auth_service.hpp"
 #include "modules/auth/user_service.hpp"
+#include "core/periodic.hpp"
+#include "crud/resource.hpp"
+#include "modules/calendar/calendar_service.hpp"
+#include "modules/notifications/notification_service.hpp"
+#include "modules/work_orders/work_order_service.hpp"
 #include "modules/org/org_module.hpp"
 
 namespace steward::http {
@@ -36,6 +41,9 @@ class App {
   org::OrgModule& org() { return *org_; }
   auth::AuthService& auth() { return *auth_; }
   auth::UserService& users() { return *users_; }
+  calendar::CalendarService& calendar() { return *calendar_; }
+  work_orders::WorkOrderService& work_orders() { return *work_orders_; }
+  notifications::NotificationService& notifications() { return *notifications_; }
 
  private:
   void register_routes();
@@ -47,6 +55,11 @@ class App {
   std::unique_ptr<auth::AuthService> auth_;
   std::unique_ptr<auth::UserService> users_;
   std::unique_ptr<org::OrgModule> org_;
+  std::unique_ptr<calendar::CalendarService> calendar_;
+  std::unique_ptr<work_orders::WorkOrderService> work_orders_;
+  std::unique_ptr<crud::Resource> sla_rules_;
+  std::unique_ptr<notifications::NotificationService> notifications_;
+  std::unique_ptr<core::Periodic> escalation_;
   http::Router router_;
   std::unique_ptr<http::Dispatcher> dispatcher_;
   std::unique_ptr<http::Server> server_;

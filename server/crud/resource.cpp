@@ -18,7 +18,7 @@ void Where::bind_to(db::Query& q) const {
 
 Where Resource::scope_for(const core::Actor& actor) const {
   Where w;
-  if (actor.all_projects) return w;
+  if (actor.all_projects || spec_.scope == Scope::company) return w;
   if (actor.is_owner() && spec_.scope == Scope::project_column) {
     if (spec_.owner_scope)
       spec_.owner_scope(actor, w);
@@ -33,6 +33,7 @@ Where Resource::scope_for(const core::Actor& actor) const {
     case Scope::region:
       w.add("t.id IN (SELECT region_id FROM project WHERE id IN (" + ids + "))");
       break;
+    case Scope::company: break;
   }
   return w;
 }
@@ -129,7 +130,8 @@ std::optional<std::int64_t> Resource::audit_project(const db::Row& row) const {
   switch (spec_.scope) {
     case Scope::project_column: return row.i64("project_id");
     case Scope::project_itself: return row.i64("id");
-    case Scope::region: break;
+    case Scope::region:
+    case Scope::company: break;
   }
   return std::nullopt;
 }

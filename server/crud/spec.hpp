@@ -15,8 +15,12 @@
 #include "db/row.hpp"
 #include "json/input.hpp"
 
+namespace soci {
+class session;
+}
 namespace steward::db {
 class Query;
+using Session = soci::session;
 }
 
 namespace steward::crud {
@@ -77,6 +81,7 @@ enum class Scope {
   project_column,  // the record has project_id
   project_itself,  // the record is a project
   region,          // the record is a region: visible when it holds a project in scope
+  company,         // company-wide settings (rules, dictionaries): every user sees them
 };
 
 enum class Mode { create, update };
@@ -103,6 +108,8 @@ struct Spec {
   std::function<void(const Values& merged, core::ErrorDetails& errors)> check{};
   // Adds fields computed for display (names of referenced records, decrypted contact data).
   std::function<void(nlohmann::json&, const db::Row&, const core::Actor&)> decorate{};
+  // Runs inside the transaction after every change (e.g. recompute what depends on a rule).
+  std::function<void(db::Session&)> after_write{};
   // What an owner may see of this kind of record; absent: nothing.
   std::function<void(const core::Actor&, Where&)> owner_scope{};
 };

@@ -96,6 +96,7 @@ nlohmann::json Resource::create(const core::Context& ctx, const nlohmann::json& 
     auto row = find(s, ctx.actor, id);
     audit::record(s, ctx, now,
                   {audit_project(*row), spec_.entity, id, "create", nullptr, view(*row, audit_reader())});
+    if (spec_.after_write) spec_.after_write(s);
     return view(*row, ctx.actor);
   });
 }
@@ -126,6 +127,7 @@ nlohmann::json Resource::update(const core::Context& ctx, std::int64_t id,
     auto after = find(s, ctx.actor, id);
     audit::record(s, ctx, now,
                   {audit_project(*after), spec_.entity, id, "update", view(*before, audit_reader()), view(*after, audit_reader())});
+    if (spec_.after_write) spec_.after_write(s);
     return view(*after, ctx.actor);
   });
 }
@@ -147,6 +149,7 @@ void Resource::remove(const core::Context& ctx, std::int64_t id) const {
         .exec();
     audit::record(s, ctx, clock_.now(),
                   {audit_project(*before), spec_.entity, id, "delete", view(*before, audit_reader()), nullptr});
+    if (spec_.after_write) spec_.after_write(s);
   });
 }
 

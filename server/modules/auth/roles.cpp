@@ -12,6 +12,12 @@ std::set<std::string> join(std::initializer_list<std::set<std::string>> parts) {
 // Building blocks, combined per role below.
 const std::set<std::string> kSeeOrg = {"region.read", "project.read", "org.read", "staff.read"};
 const std::set<std::string> kSeeCustomers = {"customer.read", "customer.view_contact"};
+// Work orders (W1-W9): who registers, dispatches, works, calls back and closes.
+const std::set<std::string> kReport = {"work_order.read", "work_order.register"};
+const std::set<std::string> kFrontDesk = {"work_order.read",  "work_order.register",
+                                          "work_order.dispatch", "work_order.visit",
+                                          "work_order.close", "work_order.cancel"};
+const std::set<std::string> kOrderStats = {"work_order.read", "work_order.stats"};
 
 std::vector<Role> build() {
   using S = RoleScope;
@@ -19,23 +25,30 @@ std::vector<Role> build() {
       {"admin", "系统管理员", "Administrator", S::company,
        join({kSeeOrg, kSeeCustomers,
              {"region.manage", "project.manage", "org.manage", "customer.manage", "staff.manage",
-              "user.read", "user.manage", "audit.read"}})},
+              "user.read", "user.manage", "audit.read", "calendar.manage", "sla.manage"},
+             kFrontDesk, kOrderStats, {"work_order.work"}})},
       {"quality", "品质部", "Quality department", S::company,
-       join({kSeeOrg, {"customer.read", "audit.read"}})},
+       join({kSeeOrg, kOrderStats, {"customer.read", "audit.read"}})},
       {"region_manager", "片区经理", "Region manager", S::region,
-       join({kSeeOrg, kSeeCustomers, {"user.read", "audit.read"}})},
+       join({kSeeOrg, kSeeCustomers, kOrderStats, {"user.read", "audit.read"}})},
       {"project_manager", "项目经理", "Project manager", S::assigned,
        join({kSeeOrg, kSeeCustomers,
-             {"org.manage", "customer.manage", "staff.manage", "user.read", "audit.read"}})},
-      {"supervisor", "主管", "Supervisor", S::assigned, join({kSeeOrg, kSeeCustomers})},
+             kFrontDesk, kOrderStats,
+             {"org.manage", "customer.manage", "staff.manage", "user.read", "audit.read",
+              "work_order.work"}})},
+      {"supervisor", "主管", "Supervisor", S::assigned,
+       join({kSeeOrg, kSeeCustomers, kFrontDesk, kOrderStats, {"work_order.work"}})},
       {"front_desk", "客服", "Front desk", S::assigned,
-       join({kSeeOrg, kSeeCustomers, {"customer.manage"}})},
-      {"command_center", "指挥中心", "Command centre", S::assigned, join({kSeeOrg, kSeeCustomers})},
-      {"technician", "维修技工", "Technician", S::assigned, join({kSeeOrg, kSeeCustomers})},
-      {"security", "秩序维护员", "Security", S::assigned, kSeeOrg},
-      {"cleaning", "保洁员", "Cleaning", S::assigned, kSeeOrg},
-      {"clubhouse", "会所服务员", "Clubhouse", S::assigned, kSeeOrg},
-      {"owner", "业主", "Owner", S::owner, {"project.read", "org.read", "customer.read"}},
+       join({kSeeOrg, kSeeCustomers, kFrontDesk, {"customer.manage", "work_order.work"}})},
+      {"command_center", "指挥中心", "Command centre", S::assigned,
+       join({kSeeOrg, kSeeCustomers, kFrontDesk})},
+      {"technician", "维修技工", "Technician", S::assigned,
+       join({kSeeOrg, kSeeCustomers, kReport, {"work_order.work"}})},
+      {"security", "秩序维护员", "Security", S::assigned, join({kSeeOrg, kReport})},
+      {"cleaning", "保洁员", "Cleaning", S::assigned, join({kSeeOrg, kReport})},
+      {"clubhouse", "会所服务员", "Clubhouse", S::assigned, join({kSeeOrg, kReport})},
+      {"owner", "业主", "Owner", S::owner,
+       join({kReport, {"project.read", "org.read", "customer.read", "work_order.rate"}})},
   };
 }
 

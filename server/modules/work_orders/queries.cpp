@@ -1,0 +1,136 @@
+// Reading orders: one with its timeline, lists with filters sorted by the next deadline, and the
+// statistics from the daily counters (W9, Q2).
+#include "core/time.hpp"
+#include "core/error.hpp"
+#include "db/query.hpp"
+#include "modules/auth/roles.hpp"
+#include "modules/work_orders/work_order.hpp"
+#include "modules/work_orders/work_order_repo.hpp"
+#include "modules/work_orders/work_order_service.hpp"
+#include "modules/work_orders/work_order_view.hpp"
+
+namespace steward::work_orders {
+namespace {
+
+using ll = long long;
+
+struct Where {
+  std::string sql;
+  std::vector<std::pair<std::string, db::Value>> binds;
+  void add(const std::string& clause) { sql += (sql.empty() ? " WHERE " : " AND ") + clause; }
+  void add(const std::string& clause, const std::string& name, db::Value v) {
+    add(clause);
+    binds.emplace_back(name, std::move(v));
+  }
+  void bind_to(db::Query& q) const {
+    for (const auto& [n, v] : binds) q.bind(n, v);
+  }
+};
+
+std::string in_list(const std::vector<std::int64_t>& ids) {
+  return db::id_list({ids.begin(), ids.end()});
+}
+
+void scope(Where& w, const core::Actor& actor) {
+  if (actor.is_owner())
+    w.add("o.customer_id = :own", "own", (ll)*actor.customer_id);
+  else if (!actor.all_projects)
+    w.add("o.project_id IN (" + in_list(actor.project_ids) + ")");
+}
+
+void choice_filter(Where& w, const core::Params& q, const std::string& param,
+                   const std::string& column, const std::vector<std::string>& allowed) {
+  auto v = q.text(param);
+  if (!v) return;
+  if (std::find(allowed.begin(), allowed.end(), *v) == allowed.end())
+    core::throw_invalid("query parameter " + param + " is not a known value", {{param, "is not a known value"}});
+  w.add(column + " = :" + param, param, *v);
+}
+
+std::int64_t day_start(const std::string& param, const core::Params& q, bool end) {
+  auto t = core::parse_iso8601(*q.text(param) + (end ? "T23:59:59+08:00" : "T00:00:00+08:00"));
+  if (!t) core::throw_invalid("query parameter " + param + " must be a date YYYY-MM-DD", {{param, "must be a date YYYY-MM-DD"}});
+  return *t + (end ? 1 : 0);
+}
+
+Where list_filters(const core::Actor& actor, const core::Params& q, std::int64_t now) {
+  Where w;
+  scope(w, actor);
+  const std::pair<const char*, const char*> ids[] = {
+      {"projectId", "o.project_id"},  {"zoneId", "o.zone_id"},         {"buildingId", "o.building_id"},
+      {"unitId", "o.unit_id"},        {"assigneeStaffId", "o.assignee_staff_id"},
+      {"customerId", "o.customer_id"}, {"reworkOfId", "o.rework_of_id"}};
+  for (const auto& [param, column] : ids)
+    if (auto id = q.id(param)) w.add(std::string(column) + " = :" + param, param, (ll)*id);
+  choice_filter(w, q, "status", "o.status", statuses());
+  choice_filter(w, q, "kind", "o.kind", kinds());
+  choice_filter(w, q, "priority", "o.priority", priorities());
+  choice_filter(w, q, "channel", "o.channel", channels());
+  if (auto c = q.text("category")) w.add("o.category = :category", "category", *c);
+  if (q.text("from")) w.add("o.reported_at >= :from", "from", (ll)day_start("from", q, false));
+  if (q.text("to")) w.add("o.reported_at < :to", "to", (ll)day_start("to", q, true));
+  if (auto open = q.flag("open"); open && *open)
+    w.add("o.status IN ('registered', 'dispatched', 'accepted', 'in_progress', 'waiting')");
+  if (auto overdue = q.flag("overdue"); overdue && *overdue)
+    w.add("o.next_due_at < :now", "now", (ll)now);
+  if (auto text = q.text("q")) {
+    w.add("(o.code LIKE :q1 OR o.title LIKE :q2 OR o.reporter_name LIKE :q3)");
+    for (const char* n : {"q1", "q2", "q3"}) w.binds.emplace_back(n, "%" + *text + "%");
+  }
+  return w;
+}
+
+}  // namespace
+
+nlohmann::json WorkOrderService::get(const core::Actor& actor, std::int64_t id) const {
+  core::require(actor, "work_order.read");
+  const auto cal = calendar_.calendar();
+  return db_.read([&](db::Session& s) {
+    auto o = repo::find_order(s, actor, id);
+    if (!o) core::throw_not_found("work order");
+    auto j = order_json(*o, repo::clocks(s, id), *cal, actor, cipher_, clock_.now());
+    nlohmann::json timeline = nlohmann::json::array();
+    for (const auto& e : repo::events(s, id)) timeline.push_back(event_json(e, offset_of(*o)));
+    j["timeline"] = timeline;
+    auto reworks = db::Query(s, "SELECT id, code FROM work_order WHERE rework_of_id = :id ORDER BY id")
+                       .bind("id", (ll)id)
+                       .all();
+    j["reworks"] = nlohmann::json::array();
+    for (const auto& r : reworks) j["reworks"].push_back({{"id", r.i64("id")}, {"code", r.str("code")}});
+    return j;
+  });
+}
+
+nlohmann::json WorkOrderService::list(const core::Actor& actor, const core::Params& q) const {
+  core::require(actor, "work_order.read");
+  const auto now = clock_.now();
+  const auto page = q.page();
+  const Where w = list_filters(actor, q, now);
+  const auto cal = calendar_.calendar();
+  return db_.read([&](db::Session& s) {
+    db::Query count(s, "SELECT COUNT(*) FROM work_order o" + w.sql);
+    w.bind_to(count);
+    const auto total = count.scalar();
+    // Orders with a running deadline first, soonest first; then the newest.
+    db::Query rows(s, repo::order_select() + w.sql +
+                          " ORDER BY CASE WHEN o.next_due_at IS NULL THEN 1 ELSE 0 END, "
+                          "o.next_due_at, o.id DESC LIMIT :limit OFFSET :offset");
+    w.bind_to(rows);
+    rows.bind("limit", page.size).bind("offset", (ll)page.offset());
+    nlohmann::json items = nlohmann::json::array();
+    for (const auto& o : rows.all())
+      items.push_back(order_json(o, repo::clocks(s, o.i64("id")), *cal, actor, cipher_, now));
+    return nlohmann::json{{"items", items}, {"total", total}};
+  });
+}
+
+nlohmann::json WorkOrderService::categories() const {
+  return db_.read([](db::Session& s) {
+    nlohmann::json items = nlohmann::json::array();
+    for (const auto& r : db::Query(s, "SELECT * FROM wo_category WHERE active = 1 ORDER BY sort_order").all())
+      items.push_back({{"code", r.str("code")}, {"name", r.str("name")}, {"nameEn", r.str("name_en")}});
+    return nlohmann::json{{"items", items}, {"total", items.size()}};
+  });
+}
+
+}  // namespace steward::work_orders

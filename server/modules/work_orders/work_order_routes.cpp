@@ -1,0 +1,40 @@
+#include "modules/work_orders/work_order_routes.hpp"
+
+namespace steward::work_orders {
+namespace {
+
+// Lifecycle actions may come without a body.
+nlohmann::json body_or_empty(const http::Request& req) {
+  return req.body.empty() ? nlohmann::json::object() : req.json();
+}
+
+}  // namespace
+
+void register_routes(http::Router& router, const WorkOrderService& svc) {
+  const WorkOrderService* s = &svc;
+  router.get("/api/v1/work-order-categories", [s](http::Request& req) {
+    req.user();
+    return http::ok(s->categories());
+  });
+  router.get("/api/v1/work-orders/stats",
+             [s](http::Request& req) { return http::ok(s->stats(req.user(), req.query)); });
+  router.get("/api/v1/work-orders",
+             [s](http::Request& req) { return http::ok(s->list(req.user(), req.query)); });
+  router.post("/api/v1/work-orders", [s](http::Request& req) {
+    return http::created(s->register_order({req.user(), req.request_id}, req.json()));
+  });
+  router.get("/api/v1/work-orders/{id}",
+             [s](http::Request& req) { return http::ok(s->get(req.user(), req.id())); });
+  router.post("/api/v1/work-orders/{id}/rework", [s](http::Request& req) {
+    return http::created(s->rework({req.user(), req.request_id}, req.id(), req.json()));
+  });
+  router.post("/api/v1/work-orders/{id}/rate", [s](http::Request& req) {
+    return http::ok(s->rate({req.user(), req.request_id}, req.id(), req.json()));
+  });
+  router.post("/api/v1/work-orders/{id}/{action}", [s](http::Request& req) {
+    return http::ok(
+        s->act({req.user(), req.request_id}, req.id(), req.params.at("action"), body_or_empty(req)));
+  });
+}
+
+}  // namespace steward::work_orders
