@@ -132,10 +132,19 @@ nlohmann::json UserService::list(const core::Actor& actor, const core::Params& q
   const auto page = query.page();
   const auto q = query.text("q");
   std::string where = " WHERE 1 = 1" + scope_clause(actor);
-  if (q) where += " AND (LOWER(u.username) LIKE :q1 OR LOWER(u.display_name) LIKE :q2)";
+  if (q)
+    where += " AND (LOWER(u.username) LIKE :q1 ESCAPE '!' OR LOWER(u.display_name) LIKE :q2 "
+             "ESCAPE '!')";
+  std::string pattern = "%";  // lower-cased like LOWER(), the wildcards typed matched as such
+  for (char c : q.value_or("")) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c == '%' || c == '_' || c == '!') pattern.push_back('!');
+    pattern.push_back(c);
+  }
+  pattern.push_back('%');
   return db_.read([&](db::Session& s) {
     auto bind = [&](db::Query& query) -> db::Query& {
-      if (q) query.bind("q1", "%" + *q + "%").bind("q2", "%" + *q + "%");
+      if (q) query.bind("q1", pattern).bind("q2", pattern);
       return query;
     };
     db::Query count(s, "SELECT COUNT(*) AS n FROM app_user u" + where);

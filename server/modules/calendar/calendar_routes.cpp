@@ -24,7 +24,8 @@ void register_routes(http::Router& router, CalendarService& calendar) {
     return http::ok(calendar.year(req.user(), year_param(req)));
   });
   router.put("/api/v1/calendar/{year}", [&calendar](http::Request& req) {
-    return http::ok(calendar.replace_year({req.user(), req.request_id}, year_param(req), req.json()));
+    const int year = year_param(req);
+    return http::ok(calendar.replace_year({req.user(), req.request_id}, year, req.json()));
   });
 }
 

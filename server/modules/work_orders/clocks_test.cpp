@@ -88,8 +88,11 @@ TEST_F(Clocks, EachKindGetsItsOwnClocks) {
 }
 
 TEST_F(Clocks, TheMostSpecificRuleWins) {
-  for (const auto& r : applicable_rules(default_rules(), {"repair", "water", "normal", "phone"}))
-    if (r.clock == "resolve") EXPECT_EQ(r.id, 8);  // 4 hours for water, not 3 working days
+  for (const auto& r : applicable_rules(default_rules(), {"repair", "water", "normal", "phone"})) {
+    if (r.clock == "resolve") {
+      EXPECT_EQ(r.id, 8);  // 4 hours for water, not 3 working days
+    }
+  }
 }
 
 TEST_F(Clocks, MetBreachedAndHowLate) {
