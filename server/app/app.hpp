@@ -39,6 +39,7 @@ class App {
   const http::Router& router() const { return router_; }
   const http::Dispatcher& dispatcher() const { return *dispatcher_; }
   org::OrgModule& org() { return *org_; }
+  const core::FieldCipher& cipher() const { return *cipher_; }
   auth::AuthService& auth() { return *auth_; }
   auth::UserService& users() { return *users_; }
   calendar::CalendarService& calendar() { return *calendar_; }
