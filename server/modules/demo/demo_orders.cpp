@@ -214,6 +214,7 @@ void Simulation::call_back_and_close(const ProjectCast& p, bool repair) {
   const bool unhappy = std::string(level).find("dissatisfied") != std::string::npos;
   if (repair && unhappy && rng_.percent(50)) {
     service_.rework({p.desk, "demo"}, id_, {{"reason", "回访不满意, 需返修"}});
+    ++orders;
     return;
   }
   if (!after(5, 240)) return;
