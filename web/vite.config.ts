@@ -14,7 +14,8 @@ export default defineConfig({
   },
   server: {
     proxy: {
-      '/api': { target: 'http://127.0.0.1:8080', changeOrigin: true },
+      // The server to try the console against; STEWARD_URL as for the browser tests.
+      '/api': { target: process.env.STEWARD_URL ?? 'http://127.0.0.1:8080', changeOrigin: true },
     },
   },
   build: {

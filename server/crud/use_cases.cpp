@@ -12,11 +12,16 @@ const core::Actor& audit_reader() {
   return reader;
 }
 
+// "%text%" for `LIKE ... ESCAPE '!'`: lower-cased like LOWER() (ASCII on both engines), and the
+// wildcards the user typed ("50%", "a_b") matched as themselves.
 std::string like_pattern(const std::string& text) {
-  std::string lowered = text;
-  for (char& c : lowered)
+  std::string out = "%";
+  for (char c : text) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return "%" + lowered + "%";
+    if (c == '%' || c == '_' || c == '!') out.push_back('!');
+    out.push_back(c);
+  }
+  return out + "%";
 }
 
 }  // namespace
@@ -38,7 +43,8 @@ nlohmann::json Resource::list(const core::Actor& actor, const core::Params& quer
     std::string any;
     for (std::size_t i = 0; i < spec_.search.size(); ++i) {
       const std::string name = "q" + std::to_string(i);
-      any += (any.empty() ? "" : " OR ") + ("LOWER(" + spec_.search[i] + ") LIKE :" + name);
+      any += (any.empty() ? "" : " OR ") +
+             ("LOWER(" + spec_.search[i] + ") LIKE :" + name + " ESCAPE '!'");
       w.binds.emplace_back(name, like_pattern(*q));
     }
     w.add("(" + any + ")");

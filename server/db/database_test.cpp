@@ -5,9 +5,11 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <chrono>
 #include <set>
 #include <thread>
 
+#include "core/error.hpp"
 #include "db/migrations.hpp"
 #include "db/query.hpp"
 #include "tests/support/test_env.hpp"
@@ -25,7 +27,8 @@ class DatabaseTest : public ::testing::TestWithParam<std::string> {
   void SetUp() override {
     tdb_ = std::make_unique<TestDatabase>(GetParam());
     db_ = db::Database::open({.url = tdb_->url()});
-    db_->write([](db::Session& s) { db::Query(s, "CREATE TABLE probe (n BIGINT NOT NULL)").exec(); });
+    db_->write(
+        [](db::Session& s) { db::Query(s, "CREATE TABLE probe (n BIGINT NOT NULL)").exec(); });
   }
   void TearDown() override {
     if (db_) db_->close();
@@ -38,7 +41,8 @@ class DatabaseTest : public ::testing::TestWithParam<std::string> {
   std::set<long long> rows() {
     return db_->read([](db::Session& s) {
       std::set<long long> out;
-      for (const auto& r : db::Query(s, "SELECT n FROM probe ORDER BY n").all()) out.insert(r.i64("n"));
+      for (const auto& r : db::Query(s, "SELECT n FROM probe ORDER BY n").all())
+        out.insert(r.i64("n"));
       return out;
     });
   }
@@ -56,7 +60,8 @@ TEST_P(DatabaseTest, MigrationsBringAnEmptyDatabaseToTheLatestVersionOnce) {
   EXPECT_EQ(db::schema_version(*db_), all.back().version);
   // Every migration is recorded once, with its name and the time it ran.
   auto recorded = db_->read([](db::Session& s) {
-    return db::Query(s, "SELECT version, name, applied_at FROM schema_migrations ORDER BY version").all();
+    return db::Query(s, "SELECT version, name, applied_at FROM schema_migrations ORDER BY version")
+        .all();
   });
   ASSERT_EQ(recorded.size(), all.size());
   for (std::size_t i = 0; i < all.size(); ++i) {
@@ -65,7 +70,9 @@ TEST_P(DatabaseTest, MigrationsBringAnEmptyDatabaseToTheLatestVersionOnce) {
     EXPECT_EQ(recorded[i].i64("applied_at"), kMonday1000);
   }
   // The schema is usable: the tables of the first migration exist and are empty.
-  EXPECT_EQ(db_->read([](db::Session& s) { return db::Query(s, "SELECT COUNT(*) FROM region").scalar(); }),
+  EXPECT_EQ(db_->read([](db::Session& s) {
+    return db::Query(s, "SELECT COUNT(*) FROM region").scalar();
+  }),
             0);
 }
 
@@ -128,17 +135,18 @@ TEST_P(DatabaseTest, ADatabaseErrorInOneJobSparesTheOthers) {
 
 TEST_P(DatabaseTest, ANestedWriteJoinsTheOuterTransaction) {
   EXPECT_THROW(db_->write([&](db::Session& s) {
-                 insert(s, 1);
-                 db_->write([&](db::Session& inner) {
-                   EXPECT_EQ(&inner, &s) << "the nested job runs on the outer session";
-                   insert(inner, 2);
-                 });
-                 // A read inside the job sees the job's own uncommitted rows.
-                 EXPECT_EQ(db_->read([](db::Session& r) {
-                   return db::Query(r, "SELECT COUNT(*) FROM probe").scalar();
-                 }), 2);
-                 throw Boom(1);
-               }),
+    insert(s, 1);
+    db_->write([&](db::Session& inner) {
+      EXPECT_EQ(&inner, &s) << "the nested job runs on the outer session";
+      insert(inner, 2);
+    });
+    // A read inside the job sees the job's own uncommitted rows.
+    EXPECT_EQ(db_->read([](db::Session& r) {
+      return db::Query(r, "SELECT COUNT(*) FROM probe").scalar();
+    }),
+              2);
+    throw Boom(1);
+  }),
                Boom);
   EXPECT_TRUE(rows().empty()) << "the throw after the nested write rolls both back";
   db_->write([&](db::Session& s) {
@@ -159,6 +167,8 @@ TEST_P(DatabaseTest, ANestedWriteJoinsTheOuterTransaction) {
 
 TEST_P(DatabaseTest, CloseLetsQueuedWritesFinish) {
   constexpr int kThreads = 6;
+  // SQLite writers go on until close() refuses them; PostgreSQL's close() refuses nothing.
+  const int per_thread = GetParam() == "sqlite" ? 1'000'000 : 400;
   std::atomic<int> next{0};
   std::atomic<bool> go{false};
   std::vector<std::vector<long long>> committed(kThreads);
@@ -167,13 +177,17 @@ TEST_P(DatabaseTest, CloseLetsQueuedWritesFinish) {
   for (int t = 0; t < kThreads; ++t)
     threads.emplace_back([&, t] {
       while (!go) std::this_thread::yield();
-      for (int i = 0; i < 400; ++i) {
+      for (int i = 0; i < per_thread; ++i) {
         const long long n = next++;
         try {
           db_->write([&](db::Session& s) { insert(s, n); });
           committed[t].push_back(n);
-        } catch (const std::exception&) {
+        } catch (const core::AppError& e) {
+          EXPECT_EQ(e.code(), "server.shutting_down");
           ++refused;
+          break;
+        } catch (const std::exception& e) {
+          ADD_FAILURE() << "write " << n << ": " << e.what();
           break;
         }
       }
@@ -191,6 +205,7 @@ TEST_P(DatabaseTest, CloseLetsQueuedWritesFinish) {
     }
   EXPECT_GT(acknowledged, 0u);
   if (GetParam() == "sqlite") {
+    EXPECT_EQ(refused, kThreads) << "every writer was still writing when close() came";
     EXPECT_EQ(have.size(), acknowledged) << "nothing refused was written";
     EXPECT_THROW(db_->write([&](db::Session& s) { insert(s, -1); }), core::AppError);
   }
@@ -198,13 +213,15 @@ TEST_P(DatabaseTest, CloseLetsQueuedWritesFinish) {
 
 TEST_P(DatabaseTest, SqliteWritesAreDurableByDefault) {
   if (GetParam() != "sqlite") GTEST_SKIP() << "synchronous is a SQLite setting";
-  auto level = db_->write([](db::Session& s) { return db::Query(s, "PRAGMA synchronous").scalar(); });
+  auto level =
+      db_->write([](db::Session& s) { return db::Query(s, "PRAGMA synchronous").scalar(); });
   EXPECT_EQ(level, 2) << "synchronous=FULL";
   auto mode = db_->write([](db::Session& s) {
     return db::Query(s, "PRAGMA journal_mode").one()->str("journal_mode");
   });
   EXPECT_EQ(mode, "wal");
-  auto keys = db_->write([](db::Session& s) { return db::Query(s, "PRAGMA foreign_keys").scalar(); });
+  auto keys =
+      db_->write([](db::Session& s) { return db::Query(s, "PRAGMA foreign_keys").scalar(); });
   EXPECT_EQ(keys, 1);
   // A database opened with durable=false trades that for speed.
   TestDatabase other("sqlite");
@@ -237,8 +254,8 @@ TEST(Migrations, BothEnginesHaveTheSameNumberedList) {
 }
 
 TEST(SplitStatements, SplitsAtASemicolonThatEndsALine) {
-  const auto parts = db::split_statements(
-      "CREATE TABLE a (x INT);\nCREATE TABLE b (\n  y INT\n);\n");
+  const auto parts =
+      db::split_statements("CREATE TABLE a (x INT);\nCREATE TABLE b (\n  y INT\n);\n");
   ASSERT_EQ(parts.size(), 2u);
   EXPECT_EQ(parts[0], "CREATE TABLE a (x INT)");
   EXPECT_EQ(parts[1], "CREATE TABLE b (\n  y INT\n)");

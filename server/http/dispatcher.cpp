@@ -35,9 +35,16 @@ Response Dispatcher::route(Request& request) const {
   if (!match.route) {
     if (files_)
       if (auto r = files_->serve(request)) return *r;
-    if (match.path_known)
-      throw core::AppError(core::ErrorKind::invalid_argument, "request.method_not_allowed",
-                           request.method + " is not allowed on " + request.path);
+    if (match.path_known) {
+      Response r = error_response(
+          core::AppError(core::ErrorKind::invalid_argument, "request.method_not_allowed",
+                         request.method + " is not allowed on " + request.path));
+      r.status = 405;
+      std::string allow;  // RFC 9110: a 405 names the methods the resource has
+      for (const auto& method : match.allowed) allow += (allow.empty() ? "" : ", ") + method;
+      r.headers.emplace_back("Allow", allow);
+      return r;
+    }
     throw core::AppError(core::ErrorKind::not_found, "route.not_found",
                          "no such endpoint: " + request.method + " " + request.path);
   }

@@ -41,6 +41,7 @@ Router::Match Router::match(const std::string& method, const std::string& path,
     }
     if (!same) continue;
     result.path_known = true;
+    result.allowed.push_back(route.method);
     if (route.method == method) {
       result.route = &route;
       params = std::move(found);

@@ -31,6 +31,7 @@ class Router {
   struct Match {
     const Route* route = nullptr;
     bool path_known = false;  // some route has this path, with another verb (405)
+    std::vector<std::string> allowed;  // then: the verbs it has (the Allow header of the 405)
   };
   Match match(const std::string& method, const std::string& path,
               std::map<std::string, std::string>& params) const;

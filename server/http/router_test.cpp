@@ -19,8 +19,10 @@ class RouterTest : public ::testing::Test {
     router.post("/api/v1/units", [](Request&) { return named("create"); });
     router.get("/api/v1/units/{id}", [](Request& r) { return named("get " + r.params["id"]); });
     router.del("/api/v1/units/{id}", [](Request&) { return named("delete"); });
-    router.get("/api/v1/projects/{id}/tree", [](Request& r) { return named("tree " + r.params["id"]); });
-    router.get("/api/v1/open", [](Request&) { return named("open"); }, Access::open);
+    router.get("/api/v1/projects/{id}/tree",
+               [](Request& r) { return named("tree " + r.params["id"]); });
+    router.get(
+        "/api/v1/open", [](Request&) { return named("open"); }, Access::open);
     router.get("/api/v1/fail/{kind}", [](Request& r) -> Response {
       const auto kind = r.params["kind"];
       if (kind == "missing") core::throw_not_found("unit");
@@ -34,13 +36,16 @@ class RouterTest : public ::testing::Test {
   }
 
   Response handle(const std::string& method, const std::string& path, bool logged_in = true) {
-    Dispatcher d(router, [logged_in](const Request&) -> std::optional<core::Actor> {
-      if (!logged_in) return std::nullopt;
-      core::Actor a;
-      a.user_id = 1;
-      a.username = "tester";
-      return a;
-    }, std::nullopt);
+    Dispatcher d(
+        router,
+        [logged_in](const Request&) -> std::optional<core::Actor> {
+          if (!logged_in) return std::nullopt;
+          core::Actor a;
+          a.user_id = 1;
+          a.username = "tester";
+          return a;
+        },
+        std::nullopt);
     Request r;
     r.method = method;
     r.path = path;
@@ -87,8 +92,11 @@ TEST_F(RouterTest, AKnownPathWithAnotherVerbIs405AndAnUnknownPathIs404) {
   auto r = handle("PATCH", "/api/v1/units/42");
   EXPECT_EQ(r.status, 405u);
   EXPECT_EQ(body(r)["code"], "request.method_not_allowed");
+  ASSERT_EQ(r.headers.size(), 1u);
+  EXPECT_EQ(r.headers[0], std::make_pair(std::string("Allow"), std::string("GET, DELETE")));
   r = handle("DELETE", "/api/v1/units");
   EXPECT_EQ(r.status, 405u);
+  EXPECT_EQ(r.headers.at(0).second, "GET, POST");
   r = handle("GET", "/api/v1/nothing");
   EXPECT_EQ(r.status, 404u);
   EXPECT_EQ(body(r)["code"], "route.not_found");
@@ -124,7 +132,8 @@ TEST_F(RouterTest, ErrorsFromHandlersBecomeStableAnswers) {
   r = handle("GET", "/api/v1/fail/other");
   EXPECT_EQ(r.status, 500u);
   EXPECT_EQ(body(r)["code"], "server.internal");
-  EXPECT_EQ(r.body.find("13812341234"), std::string::npos) << "internal details never reach the client";
+  EXPECT_EQ(r.body.find("13812341234"), std::string::npos)
+      << "internal details never reach the client";
   EXPECT_NE(r.body.find("req-1"), std::string::npos) << "the request id is given to quote";
 }
 

@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <array>
 #include <chrono>
 #include <thread>
 
@@ -80,6 +81,15 @@ asio::awaitable<void> Server::Impl::session(tcp::socket socket) {
         auto res = to_wire(*refusal, 11, false, ids.next());
         stream.expires_after(std::chrono::seconds(options.read_timeout_seconds));
         co_await bhttp::async_write(stream, res, asio::redirect_error(asio::use_awaitable, ec));
+        // Lingering close: the client may still be sending the body we refused. Closing with
+        // unread data makes the kernel answer with a reset, which can destroy the refusal before
+        // the client reads it, so the rest is read and dropped for a little while first.
+        stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+        stream.expires_after(std::chrono::seconds(5));
+        std::array<char, 16 * 1024> sink;
+        for (std::size_t drained = 0; !ec && drained < 4 * options.body_limit;)
+          drained += co_await stream.async_read_some(
+              asio::buffer(sink), asio::redirect_error(asio::use_awaitable, ec));
       }
       break;
     }

@@ -108,9 +108,15 @@ TEST_F(StaticFilesTest, TheApiAndOtherVerbsAreLeftToTheRouter) {
 
 TEST_F(StaticFilesTest, NoPathReadsAFileOutsideTheRoot) {
   const std::vector<std::string> paths = {
-      "/../secret.txt",       "/../../etc/passwd",      "/assets/../../secret.txt",
-      "//etc/passwd",         "/../secret",             "/./../secret.txt",
-      "/link.txt",            "/up/secret.txt",         "/up/secret",
+      "/../secret.txt",
+      "/../../etc/passwd",
+      "/assets/../../secret.txt",
+      "//etc/passwd",
+      "/../secret",
+      "/./../secret.txt",
+      "/link.txt",
+      "/up/secret.txt",
+      "/up/secret",
       "/assets/../../../../../../etc/passwd",
   };
   for (const auto& path : paths) {
@@ -121,9 +127,14 @@ TEST_F(StaticFilesTest, NoPathReadsAFileOutsideTheRoot) {
     EXPECT_EQ(r->body, kIndex) << path << " may only fall back to the app";
   }
   const std::vector<std::string> targets = {
-      "/%2e%2e/secret.txt",          "/%2E%2E/%2E%2E/etc/passwd", "/..%2fsecret.txt",
-      "/assets/..%2F..%2Fsecret.txt", "/%2e%2e%2f%2e%2e%2fetc%2fpasswd", "/.%2e/secret",
-      "/%2fetc%2fpasswd",            "/up%2fsecret.txt",
+      "/%2e%2e/secret.txt",
+      "/%2E%2E/%2E%2E/etc/passwd",
+      "/..%2fsecret.txt",
+      "/assets/..%2F..%2Fsecret.txt",
+      "/%2e%2e%2f%2e%2e%2fetc%2fpasswd",
+      "/.%2e/secret",
+      "/%2fetc%2fpasswd",
+      "/up%2fsecret.txt",
   };
   for (const auto& target : targets) {
     auto r = serve_target(target);

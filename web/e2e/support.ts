@@ -3,6 +3,14 @@ import { expect, type APIRequestContext, type Locator, type Page } from '@playwr
 /** The administrator that `steward demo` creates. */
 export const ADMIN = { username: 'admin', password: 'steward-demo' }
 
+/** Other demo logins of 城市花园: the front desk (李婷婷), a technician and an owner (黄丽华). */
+export const FRONT_DESK = { username: 'frontdesk', password: 'steward-demo' }
+export const TECHNICIAN = { username: 'tech', password: 'steward-demo', name: '孙志强' }
+export const OWNER = { username: 'owner', password: 'steward-demo' }
+
+/** A phone-sized screen. */
+export const PHONE = { width: 375, height: 812 }
+
 /** A demo project with four zones. */
 export const CITY_GARDEN = '城市花园服务中心'
 export const CITY_GARDEN_ZONES = ['玉兰园', '梅花园', '玫瑰园', '桃花园']
@@ -13,8 +21,8 @@ export interface DemoProject {
   code: string
 }
 
-/** Signs in through the login page and waits for the console. */
-export async function login(page: Page, user = ADMIN) {
+/** Signs in through the login page and waits for the console (or the phone pages). */
+export async function login(page: Page, user: { username: string; password: string } = ADMIN) {
   await page.goto('/login')
   await page.getByTestId('login-username').fill(user.username)
   await page.getByTestId('login-password').fill(user.password)
@@ -30,11 +38,19 @@ export async function switchProject(page: Page, name: string) {
   await expect(switcher).toContainText(name)
 }
 
+/** The side-menu group of a page, when not 组织架构. */
+const MENU_GROUPS: Record<string, string> = {
+  users: 'system',
+  'work-orders': 'workOrders',
+  'sla-rules': 'workOrders',
+  calendar: 'workOrders',
+}
+
 /** Opens a page through the side menu, as a person would. */
 export async function openMenu(page: Page, name: string) {
   const item = page.getByTestId(`menu-${name}`)
   if (!(await item.isVisible())) {
-    const group = name === 'users' ? 'system' : 'org'
+    const group = MENU_GROUPS[name] ?? 'org'
     await page.getByTestId(`menu-group-${group}`).locator('.el-sub-menu__title').click()
   }
   await item.click()
@@ -46,9 +62,15 @@ export function tableRows(page: Page): Locator {
 }
 
 /** Signs in over the API: the session token and the user's projects. */
-export async function apiLogin(request: APIRequestContext, user = ADMIN) {
-  const response = await request.post('/api/v1/auth/login', { data: user })
+export async function apiLogin(request: APIRequestContext, user: { username: string; password: string } = ADMIN) {
+  const response = await request.post('/api/v1/auth/login', { data: { username: user.username, password: user.password } })
   expect(response.status(), await response.text()).toBe(200)
   const body = (await response.json()) as { token: string; user: { projects: DemoProject[] } }
   return { token: body.token, projects: body.user.projects }
+}
+
+/** Picks an option of an Element Plus select by its text. */
+export async function choose(page: Page, select: Locator, option: string | RegExp) {
+  await select.click()
+  await page.getByRole('option', { name: option }).first().click()
 }

@@ -16,7 +16,8 @@ const std::set<std::string> kSeeCustomers = {"customer.read", "customer.view_con
 const std::set<std::string> kReport = {"work_order.read", "work_order.register"};
 const std::set<std::string> kFrontDesk = {"work_order.read",  "work_order.register",
                                           "work_order.dispatch", "work_order.visit",
-                                          "work_order.close", "work_order.cancel"};
+                                          "work_order.close", "work_order.cancel",
+                                          "complaint.inventory"};
 const std::set<std::string> kOrderStats = {"work_order.read", "work_order.stats"};
 
 std::vector<Role> build() {

@@ -29,14 +29,14 @@ struct NewOrder {
   std::int64_t reported_at = 0;
 };
 
-NewOrder read_new_order(const nlohmann::json& body, std::int64_t now) {
+NewOrder read_new_order(const nlohmann::json& body, std::int64_t now, bool owner) {
   json::Input in(body, json::Input::Mode::create);
   NewOrder o;
   o.project_id = in.id("projectId").value_or(0);
   o.kind = in.choice("kind", kinds()).value_or("");
   o.category = in.text("category", {.max = 40}).value_or("");
   o.priority = in.choice("priority", priorities(), false).value_or("normal");
-  o.channel = in.choice("channel", channels()).value_or("");
+  o.channel = in.choice("channel", channels(), !owner).value_or("app");  // owners: always the app
   o.unit_id = in.id("unitId", false);
   o.location = in.text("location", {.required = false, .min = 0, .max = 100}).value_or("");
   o.customer_id = in.id("customerId", false);
@@ -82,7 +82,7 @@ nlohmann::json WorkOrderService::register_order(const core::Context& ctx,
                                                 const nlohmann::json& body) const {
   core::require(ctx.actor, "work_order.register");
   const auto now = clock_.now();
-  NewOrder o = read_new_order(body, now);
+  NewOrder o = read_new_order(body, now, ctx.actor.is_owner());
   restrict_to_owner(o, ctx.actor);
   if (!ctx.actor.sees_project(o.project_id)) core::throw_not_found("project");
   const auto cal = calendar_.calendar();
@@ -140,7 +140,7 @@ namespace steward::work_orders {
 
 nlohmann::json WorkOrderService::rework(const core::Context& ctx, std::int64_t id,
                                         const nlohmann::json& body) const {
-  core::require(ctx.actor, "work_order.register");
+  core::require(ctx.actor, find_action("rework")->permission);
   json::Input in(body, json::Input::Mode::create);
   const auto reason = in.text("reason", {.max = 500});
   in.finish();

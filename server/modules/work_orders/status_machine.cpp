@@ -43,7 +43,7 @@ const std::vector<Transition>& transitions() {
       {"visit", {"completed"}, "visited", kWorked, "work_order.visit"},
       {"close", {"completed", "visited"}, "closed", kAll, "work_order.close"},
       {"cancel", kOpen, "cancelled", kAll, "work_order.cancel"},
-      {"rework", {"completed", "visited", "closed"}, "", {"repair"}, "work_order.register"},
+      {"rework", {"completed", "visited", "closed"}, "", {"repair"}, "work_order.dispatch"},
   };
   return table;
 }

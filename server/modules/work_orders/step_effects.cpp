@@ -29,7 +29,10 @@ void advance_clocks(const Writer& w, const db::Row& o, const std::string& action
   for (Clock c : repo::clocks(s, id)) {
     const bool open = !c.done_at && !c.stopped;
     if (!open) continue;
-    if (has(met, c.name)) {
+    // Completing (or answering) an order meets what is still open of its earlier promises:
+    // a repair done is a repair reached and its owner contacted. Only the call-back remains.
+    const bool finishing = (action == "complete" || action == "answer") && c.name != "visit";
+    if (has(met, c.name) || finishing) {
       if (c.paused_since) math.resume(c, now);
       c.done_at = now;
       const bool late = math.state(c, now) == ClockState::breached;

@@ -16,6 +16,11 @@ void register_routes(http::Router& router, const WorkOrderService& svc) {
     req.user();
     return http::ok(s->categories());
   });
+  router.get("/api/v1/complaint-inventory",
+             [s](http::Request& req) { return http::ok(s->inventory(req.user(), req.query)); });
+  router.post("/api/v1/complaint-inventory", [s](http::Request& req) {
+    return http::created(s->check_complaint({req.user(), req.request_id}, req.json()));
+  });
   router.get("/api/v1/work-orders/stats",
              [s](http::Request& req) { return http::ok(s->stats(req.user(), req.query)); });
   router.get("/api/v1/work-orders",

@@ -38,6 +38,11 @@ class WorkOrderService {
   nlohmann::json stats(const core::Actor& actor, const core::Params& query) const;
   nlohmann::json categories() const;
 
+  // The daily complaint inventory (W6) of a project: open complaints and today's checks.
+  nlohmann::json inventory(const core::Actor& actor, const core::Params& query) const;
+  // Records the check of one complaint for a day; an overdue one needs rootCause and nextStep.
+  nlohmann::json check_complaint(const core::Context& ctx, const nlohmann::json& body) const;
+
   // Reminds assignees at 75% of a clock and tells supervisors and the project manager at a
   // breach. Runs every minute on the server; returns how many notifications it wrote.
   int escalate(std::int64_t now) const;

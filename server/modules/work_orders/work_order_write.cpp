@@ -77,15 +77,19 @@ void Writer::start_clocks(std::int64_t order_id, std::int64_t project_id, const 
   repo::refresh_next_due(s_, order_id);
 }
 
-void Writer::event(std::int64_t project_id, std::int64_t order_id, const std::string& action,
-                   const std::string& from, const std::string& to, const std::string& note,
-                   const nlohmann::json& data) const {
-  std::string name = ctx_.actor.username;
+std::string Writer::actor_name() const {
   if (ctx_.actor.user_id > 0)
     if (auto u = db::Query(s_, "SELECT display_name FROM app_user WHERE id = :id")
                      .bind("id", (ll)ctx_.actor.user_id)
                      .one())
-      name = u->str("display_name");
+      return u->str("display_name");
+  return ctx_.actor.username;
+}
+
+void Writer::event(std::int64_t project_id, std::int64_t order_id, const std::string& action,
+                   const std::string& from, const std::string& to, const std::string& note,
+                   const nlohmann::json& data) const {
+  const std::string name = actor_name();
   std::optional<std::int64_t> user;
   if (ctx_.actor.user_id > 0) user = ctx_.actor.user_id;
   repo::add_event(s_, {project_id, order_id, now_, user, name, action, from, to, note, data.dump()});

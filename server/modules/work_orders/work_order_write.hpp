@@ -42,6 +42,7 @@ class Writer {
   nlohmann::json finish_write(std::int64_t order_id, const std::string& action,
                               const nlohmann::json& before) const;
   nlohmann::json view(std::int64_t order_id, const core::Actor& actor) const;
+  std::string actor_name() const;  // the caller's display name, for timelines
 
   db::Session& session() const { return s_; }
   std::int64_t now() const { return now_; }

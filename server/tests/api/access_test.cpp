@@ -95,13 +95,19 @@ TEST_P(Access, CreatingInAnotherProjectIsNotFound) {
   EXPECT_EQ(r.status, 404u) << r.raw;
   const auto unit = first_id(in("/api/v1/units", "CHTD"));
   r = call("pm", "POST", "/api/v1/customers",
-           {{"projectId", chtd}, {"unitId", unit}, {"name", "越权"}, {"kind", "owner"},
+           {{"projectId", chtd},
+            {"unitId", unit},
+            {"name", "越权"},
+            {"kind", "owner"},
             {"phone", "13700000001"}});
   EXPECT_EQ(r.status, 404u) << r.raw;
   // Pointing a record of one's own project at another project's record is refused as well.
   r = call("pm", "POST", "/api/v1/customers",
-           {{"projectId", project("CSHY")}, {"unitId", unit}, {"name", "越权"},
-            {"kind", "owner"}, {"phone", "13700000002"}});
+           {{"projectId", project("CSHY")},
+            {"unitId", unit},
+            {"name", "越权"},
+            {"kind", "owner"},
+            {"phone", "13700000002"}});
   EXPECT_EQ(r.status, 400u) << r.raw;
   EXPECT_EQ(r.body["details"]["unitId"], "does not exist in this project");
 }
@@ -114,7 +120,8 @@ TEST_P(Access, ARegionManagerSeesTheRegionsProjectsOnly) {
   EXPECT_EQ(codes, (std::set<std::string>{"CHTD", "CSHY"}));
   EXPECT_EQ(r.body["total"], 2);
   std::set<std::string> mine;
-  for (const auto& p : me("region")["projects"]) mine.insert(p["code"].get<std::string>());
+  const auto region = me("region");
+  for (const auto& p : region["projects"]) mine.insert(p["code"].get<std::string>());
   EXPECT_EQ(mine, codes);
   EXPECT_EQ(get("region", path_id("/api/v1/projects", project("XSTY"))).status, 404u);
   EXPECT_EQ(get("region", path_id("/api/v1/units", first_id(in("/api/v1/units", "XSTY")))).status,
@@ -154,15 +161,17 @@ TEST_P(Access, AnOwnerSeesTheirOwnCustomerRecordAndUnitOnly) {
       EXPECT_EQ(get("owner", path_id("/api/v1/customers", c["id"])).status, 404u) << c["id"];
     }
   }
-  EXPECT_EQ(get("owner", path_id("/api/v1/customers",
-                                 first_id(in("/api/v1/customers", "CHTD")))).status, 404u);
+  EXPECT_EQ(
+      get("owner", path_id("/api/v1/customers", first_id(in("/api/v1/customers", "CHTD")))).status,
+      404u);
   const auto other_unit = first_id(in("/api/v1/units", "CHTD"));
   EXPECT_EQ(get("owner", path_id("/api/v1/units", other_unit)).status, 404u);
   EXPECT_EQ(get("owner", "/api/v1/staff").status, 403u);
   EXPECT_EQ(get("owner", "/api/v1/users").status, 403u);
   EXPECT_EQ(get("owner", "/api/v1/audit?entity=customer").status, 403u);
-  EXPECT_EQ(call("owner", "PATCH", path_id("/api/v1/customers", customer_id), {{"note", "x"}}).status,
-            403u);
+  EXPECT_EQ(
+      call("owner", "PATCH", path_id("/api/v1/customers", customer_id), {{"note", "x"}}).status,
+      403u);
 }
 
 TEST_P(Access, WithoutCustomerReadTheCustomersAreForbidden) {
@@ -211,7 +220,8 @@ TEST_P(Access, PhonesAreMaskedForWhoeverLacksContactPermission) {
 }
 
 TEST_P(Access, TheAuditTrailShowsAPhoneChangeWithThePhoneMasked) {
-  const auto customer = get("admin", in("/api/v1/customers", "CSHY") + "&pageSize=2").body["items"][1];
+  const auto customer =
+      get("admin", in("/api/v1/customers", "CSHY") + "&pageSize=2").body["items"][1];
   const auto id = customer["id"].get<std::int64_t>();
   const std::string old_phone = customer["phone"];
   const std::string new_phone = "13912345678";

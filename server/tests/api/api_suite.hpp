@@ -65,8 +65,8 @@ class ApiSuite : public ::testing::TestWithParam<std::string> {
 
   // The first record of a list (as admin), e.g. first("/api/v1/zones?projectId=3").
   nlohmann::json first(const std::string& target) {
-    Reply r = get("admin", target + (target.find('?') == std::string::npos ? "?" : "&") +
-                              "pageSize=1");
+    Reply r =
+        get("admin", target + (target.find('?') == std::string::npos ? "?" : "&") + "pageSize=1");
     EXPECT_EQ(r.status, 200u) << target << ": " << r.raw;
     EXPECT_FALSE(r.body["items"].empty()) << target;
     return r.body["items"].empty() ? nlohmann::json::object() : r.body["items"][0];

@@ -14,7 +14,9 @@ class Auth : public ApiSuite<Auth> {
     return server().request("POST", "/api/v1/auth/login",
                             {{"username", username}, {"password", password}});
   }
-  Reply me(const std::string& token) { return server().request("GET", "/api/v1/me", nullptr, token); }
+  Reply me(const std::string& token) {
+    return server().request("GET", "/api/v1/me", nullptr, token);
+  }
   std::string admin() { return server().login("admin"); }
   std::int64_t cshy() {
     auto r = server().request("GET", "/api/v1/projects?q=CSHY", nullptr, admin());
@@ -83,7 +85,8 @@ TEST_P(Auth, LogoutEndsTheSession) {
   ASSERT_EQ(me(token).status, 200u);
   auto r = server().request("POST", "/api/v1/auth/logout", nullptr, token);
   EXPECT_EQ(r.status, 204u);
-  EXPECT_NE(r.headers["set-cookie"].find("Max-Age=0"), std::string::npos) << r.headers["set-cookie"];
+  EXPECT_NE(r.headers["set-cookie"].find("Max-Age=0"), std::string::npos)
+      << r.headers["set-cookie"];
   r = me(token);
   EXPECT_EQ(r.status, 401u);
   EXPECT_EQ(r.body["code"], "auth.required");
@@ -132,9 +135,9 @@ TEST_P(Auth, ChangingOnesOwnPasswordEndsTheOtherSessions) {
   new_user(name, "first-password");
   const auto here = server().login(name, "first-password");
   const auto elsewhere = server().login(name, "first-password");
-  auto r = server().request("POST", "/api/v1/me/password",
-                            {{"currentPassword", "wrong-password"}, {"newPassword", "second-password"}},
-                            here);
+  auto r = server().request(
+      "POST", "/api/v1/me/password",
+      {{"currentPassword", "wrong-password"}, {"newPassword", "second-password"}}, here);
   EXPECT_EQ(r.status, 400u);
   EXPECT_EQ(r.body["details"]["currentPassword"], "is wrong");
   r = server().request("POST", "/api/v1/me/password",
@@ -249,11 +252,30 @@ TEST_P(Auth, AccountsAreValidatedBeforeAnythingIsCreated) {
   EXPECT_EQ(server().request("GET", "/api/v1/users", nullptr, token).body["total"], before);
   // A project manager may read accounts but not make them.
   r = server().request("POST", "/api/v1/users",
-                       {{"username", unique("bypm")}, {"displayName", "x"},
-                        {"password", "long-enough-password"}, {"role", "supervisor"},
+                       {{"username", unique("bypm")},
+                        {"displayName", "x"},
+                        {"password", "long-enough-password"},
+                        {"role", "supervisor"},
                         {"projectIds", {cshy()}}},
                        server().login("pm"));
   EXPECT_EQ(r.status, 403u);
+}
+
+TEST_P(Auth, AccountsAreFoundByNameWhateverTheCase) {
+  const auto token = admin();
+  for (const char* q : {"pm", "PM", "Pm"}) {
+    auto r = server().request("GET", std::string("/api/v1/users?q=") + q, nullptr, token);
+    ASSERT_EQ(r.status, 200u);
+    bool found = false;
+    for (const auto& u : r.body["items"]) found = found || u["username"] == "pm";
+    EXPECT_TRUE(found) << q << ": " << r.raw.substr(0, 300);
+  }
+  auto r = server().request("GET", "/api/v1/users?q=_", nullptr, token);
+  ASSERT_EQ(r.status, 200u);
+  for (const auto& u : r.body["items"])
+    EXPECT_NE((u["username"].get<std::string>() + u["displayName"].get<std::string>()).find('_'),
+              std::string::npos)
+        << "an underscore is a character, not a wildcard: " << u["username"];
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, Auth, ::testing::ValuesIn(engines_under_test()));

@@ -16,9 +16,8 @@ class BadInput : public ApiSuite<BadInput> {
   // Posts a raw body as admin.
   Reply post_raw(const std::string& target, const std::string& body,
                  const std::string& type = "application/json") {
-    return server().raw_request("POST", target, body,
-                                {{"Authorization", "Bearer " + as("admin")},
-                                 {"Content-Type", type}});
+    return server().raw_request(
+        "POST", target, body, {{"Authorization", "Bearer " + as("admin")}, {"Content-Type", type}});
   }
   // Creates a zone as admin and expects a 400 naming `field`; no zone may appear.
   nlohmann::json refused_zone(const nlohmann::json& body, const std::string& field) {
@@ -43,9 +42,9 @@ TEST_P(BadInput, MalformedJsonIsRefusedAndCreatesNothing) {
 
 TEST_P(BadInput, AJsonArrayIsNotARecord) {
   const auto before = total("admin", zones_of("CSHY"));
-  auto r = post_raw("/api/v1/zones", nlohmann::json::array({{{"projectId", project("CSHY")},
-                                                             {"name", unique("数组区")}}})
-                                         .dump());
+  auto r = post_raw(
+      "/api/v1/zones",
+      nlohmann::json::array({{{"projectId", project("CSHY")}, {"name", unique("数组区")}}}).dump());
   EXPECT_EQ(r.status, 400u);
   EXPECT_EQ(r.body["code"], "request.malformed_json");
   EXPECT_EQ(total("admin", zones_of("CSHY")), before);
@@ -54,8 +53,8 @@ TEST_P(BadInput, AJsonArrayIsNotARecord) {
 TEST_P(BadInput, AWrongTypeNamesTheField) {
   auto details = refused_zone({{"projectId", project("CSHY")}, {"name", 5}}, "name");
   EXPECT_EQ(details["name"], "must be a string");
-  details = refused_zone({{"projectId", std::to_string(project("CSHY"))}, {"name", "x"}},
-                         "projectId");
+  details =
+      refused_zone({{"projectId", std::to_string(project("CSHY"))}, {"name", "x"}}, "projectId");
   EXPECT_EQ(details["projectId"], "must be an integer");
 }
 
@@ -108,7 +107,8 @@ TEST_P(BadInput, ANameOverItsLimitIsRefusedCountingCharactersNotBytes) {
   EXPECT_EQ(details["name"], "must be at most 50 characters");
   // Fifty characters (150 bytes of UTF-8) are within the limit.
   const std::string fifty = fifty_one.substr(3);
-  auto r = call("admin", "POST", "/api/v1/zones", {{"projectId", project("CSHY")}, {"name", fifty}});
+  auto r =
+      call("admin", "POST", "/api/v1/zones", {{"projectId", project("CSHY")}, {"name", fifty}});
   EXPECT_EQ(r.status, 201u) << r.raw;
   EXPECT_EQ(r.body["name"], fifty);
 }
@@ -210,6 +210,7 @@ TEST_P(BadInput, AnUnknownEndpointIs404AndAWrongVerbIs405) {
   r = call("admin", "PUT", "/api/v1/zones", {{"name", "x"}});
   EXPECT_EQ(r.status, 405u);
   EXPECT_EQ(r.body["code"], "request.method_not_allowed");
+  EXPECT_EQ(r.headers["allow"], "GET, POST");
 }
 
 TEST_P(BadInput, AHeaderOver16KiBIs431) {

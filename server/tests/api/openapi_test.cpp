@@ -24,7 +24,8 @@ std::size_t indent_of(const std::string& line) {
 std::string key_of(const std::string& line) {
   std::string key = line.substr(indent_of(line));
   key = key.substr(0, key.find(':'));  // paths and methods hold no colon of their own
-  if (key.size() >= 2 && (key.front() == '\'' || key.front() == '"')) key = key.substr(1, key.size() - 2);
+  if (key.size() >= 2 && (key.front() == '\'' || key.front() == '"'))
+    key = key.substr(1, key.size() - 2);
   return key;
 }
 
@@ -73,8 +74,7 @@ class OpenApi : public ::testing::Test {
 };
 
 TEST_F(OpenApi, TheFileExistsAndHasPaths) {
-  ASSERT_FALSE(documented_->empty())
-      << "docs/openapi.yaml is missing or has no paths: section";
+  ASSERT_FALSE(documented_->empty()) << "docs/openapi.yaml is missing or has no paths: section";
   EXPECT_TRUE(documented_->count("/api/v1/health"));
 }
 

@@ -20,10 +20,11 @@ class Org : public ApiSuite<Org> {
     std::vector<std::int64_t> ids;
     for (int i = 0; i < units; ++i) {
       const int floor = 1 + i / 2, room = 1 + i % 2;  // two units a floor
-      const auto unit = create("/api/v1/units", {{"projectId", cshy()},
-                                                 {"buildingId", b["id"]},
-                                                 {"name", "1-" + std::to_string(floor * 100 + room)},
-                                                 {"floor", floor}});
+      const auto unit =
+          create("/api/v1/units", {{"projectId", cshy()},
+                                   {"buildingId", b["id"]},
+                                   {"name", "1-" + std::to_string(floor * 100 + room)},
+                                   {"floor", floor}});
       ids.push_back(unit["id"].get<std::int64_t>());
     }
     return {b["id"].get<std::int64_t>(), ids};
@@ -38,10 +39,9 @@ TEST_P(Org, AZoneABuildingAndAUnitAppearInTheProjectTree) {
   EXPECT_EQ(zone["projectId"], cshy());
   EXPECT_FALSE(zone["createdAt"].get<std::string>().empty());
 
-  const auto building = create("/api/v1/buildings", {{"projectId", cshy()},
-                                                     {"zoneId", zone["id"]},
-                                                     {"name", "1栋"},
-                                                     {"floors", 11}});
+  const auto building =
+      create("/api/v1/buildings",
+             {{"projectId", cshy()}, {"zoneId", zone["id"]}, {"name", "1栋"}, {"floors", 11}});
   EXPECT_EQ(building["zoneName"], zone_name);
   EXPECT_EQ(building["floors"], 11);
   EXPECT_EQ(building["unitCount"], 0);
@@ -71,7 +71,8 @@ TEST_P(Org, AZoneABuildingAndAUnitAppearInTheProjectTree) {
   // The demo's four zones are there too, and the tree holds no other project's zone.
   std::set<std::string> names;
   for (const auto& z : tree.body["zones"]) names.insert(z["name"].get<std::string>());
-  for (const char* demo : {"玉兰园", "梅花园", "玫瑰园", "桃花园"}) EXPECT_TRUE(names.count(demo)) << demo;
+  for (const char* demo : {"玉兰园", "梅花园", "玫瑰园", "桃花园"})
+    EXPECT_TRUE(names.count(demo)) << demo;
   EXPECT_FALSE(names.count("湖景苑"));
 }
 
@@ -102,7 +103,8 @@ TEST_P(Org, ListsComeInAStableOrderByFloorAndName) {
   EXPECT_EQ(get("pm", target).body["items"], once);
   ASSERT_EQ(once.size(), 6u);
   for (std::size_t i = 1; i < once.size(); ++i) {
-    const auto a = std::make_pair(once[i - 1]["floor"].get<int>(), once[i - 1]["name"].get<std::string>());
+    const auto a =
+        std::make_pair(once[i - 1]["floor"].get<int>(), once[i - 1]["name"].get<std::string>());
     const auto b = std::make_pair(once[i]["floor"].get<int>(), once[i]["name"].get<std::string>());
     EXPECT_LT(a, b);
   }
@@ -159,13 +161,31 @@ TEST_P(Org, FreeTextSearchFindsByNameIgnoringAsciiCase) {
   // Chinese names are found by any part of them.
   const auto unit = building_with_units(1).second[0];
   const auto person = unique("欧阳测试");
-  create("/api/v1/customers", {{"projectId", cshy()}, {"unitId", unit}, {"name", person},
-                               {"kind", "owner"}, {"phone", "19800001111"}});
+  create("/api/v1/customers", {{"projectId", cshy()},
+                               {"unitId", unit},
+                               {"name", person},
+                               {"kind", "owner"},
+                               {"phone", "19800001111"}});
   r = get("pm", "/api/v1/customers?q=" + url_encode(person.substr(3)));  // not the first character
   ASSERT_EQ(r.status, 200u);
   ASSERT_EQ(r.body["total"], 1);
   EXPECT_EQ(r.body["items"][0]["name"], person);
   EXPECT_EQ(total("pm", "/api/v1/zones?q=no-such-zone-anywhere"), 0);
+}
+
+TEST_P(Org, SearchTakesPercentAndUnderscoreLiterally) {
+  const auto literal =
+      create("/api/v1/zones", {{"projectId", cshy()}, {"name", unique("under_score")}});
+  create("/api/v1/zones", {{"projectId", cshy()}, {"name", unique("underXscore")}});
+  create("/api/v1/zones", {{"projectId", cshy()}, {"name", unique("打折50%区")}});
+  auto r = get("pm", "/api/v1/zones?q=under_score");
+  ASSERT_EQ(r.status, 200u);
+  ASSERT_EQ(r.body["total"], 1) << r.raw;
+  EXPECT_EQ(r.body["items"][0]["id"], literal["id"]);
+  r = get("pm", "/api/v1/zones?q=%25");
+  ASSERT_EQ(r.status, 200u);
+  ASSERT_EQ(r.body["total"], 1) << "only the name with a % in it: " << r.raw.substr(0, 300);
+  EXPECT_NE(r.body["items"][0]["name"].get<std::string>().find('%'), std::string::npos);
 }
 
 TEST_P(Org, APatchChangesOnlyTheFieldsSent) {
@@ -199,8 +219,11 @@ TEST_P(Org, AnUnreferencedUnitCanBeDeletedAndIsThenGone) {
   EXPECT_EQ(get("pm", path_id("/api/v1/buildings", building)).body["unitCount"], 1);
   // A unit with a customer on it is not deleted.
   const auto other = path_id("/api/v1/units", units[1]);
-  create("/api/v1/customers", {{"projectId", cshy()}, {"unitId", units[1]}, {"name", "住户"},
-                               {"kind", "owner"}, {"phone", "19800002222"}});
+  create("/api/v1/customers", {{"projectId", cshy()},
+                               {"unitId", units[1]},
+                               {"name", "住户"},
+                               {"kind", "owner"},
+                               {"phone", "19800002222"}});
   r = call("pm", "DELETE", other);
   EXPECT_EQ(r.status, 409u);
   EXPECT_EQ(r.body["code"], "conflict.in_use");

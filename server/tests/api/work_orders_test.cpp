@@ -211,7 +211,10 @@ TEST_P(WorkOrders, ADissatisfiedCallBackTellsTheSupervisorAndTheProjectManager) 
   step("frontdesk", id, "dispatch", {{"assigneeStaffId", staff_of("tech")}});
   step("tech", id, "accept");
   step("tech", id, "arrive");
-  step("tech", id, "complete", {{"result", "换灯管"}});
+  auto done = step("tech", id, "complete", {{"result", "换灯管"}}).body;
+  // Never explicitly contacted, but done: completing meets the promises still open.
+  EXPECT_EQ(clock(done, "contact")["state"], "met");
+  EXPECT_EQ(clock(done, "visit")["state"], "running");
   step("frontdesk", id, "visit", {{"method", "phone"}, {"satisfaction", "dissatisfied"}, {"comment", "还是不亮"}});
   EXPECT_EQ(act("pm", "GET", "/api/v1/notifications/unread-count").body["unread"], before + 1);
   auto list = act("supervisor", "GET", "/api/v1/notifications?unread=true").body;
@@ -259,9 +262,9 @@ TEST_P(WorkOrders, AnOwnerReportsForTheirOwnUnitSeesOnlyTheirOwnOrdersAndRatesTh
   const auto unit = units["items"][0]["id"].get<std::int64_t>();
   auto mine = act("owner", "POST", "/api/v1/work-orders",
                   {{"projectId", pid("CSHY")}, {"kind", "repair"}, {"category", "water"},
-                   {"channel", "phone"}, {"unitId", unit}, {"title", "厨房水管漏水"}});
+                   {"unitId", unit}, {"title", "厨房水管漏水"}});  // no channel: the app
   ASSERT_EQ(mine.status, 201u) << mine.raw;
-  EXPECT_EQ(mine.body["channel"], "app");  // whatever was sent
+  EXPECT_EQ(mine.body["channel"], "app");
   EXPECT_EQ(mine.body["customerId"], me["customerId"]);
   auto other_unit = act("owner", "POST", "/api/v1/work-orders",
                         {{"projectId", pid("CSHY")}, {"kind", "repair"}, {"category", "water"},
@@ -279,6 +282,8 @@ TEST_P(WorkOrders, AnOwnerReportsForTheirOwnUnitSeesOnlyTheirOwnOrdersAndRatesTh
   step("tech", id, "accept");
   step("tech", id, "arrive");
   step("tech", id, "complete", {{"result", "更换水管接头"}});
+  auto offered = act("owner", "GET", "/api/v1/work-orders/" + std::to_string(id)).body["actions"];
+  EXPECT_EQ(offered, nlohmann::json::array({"rate"}));  // not the staff's rework or close
   auto rated = act("owner", "POST", "/api/v1/work-orders/" + std::to_string(id) + "/rate",
                    {{"satisfaction", "very_satisfied"}, {"comment", "师傅很专业"}});
   ASSERT_EQ(rated.status, 200u) << rated.raw;
@@ -353,6 +358,36 @@ TEST_P(WorkOrders, StatisticsCountFromTheDailyCounters) {
   EXPECT_DOUBLE_EQ(s["satisfactionRate"].get<double>(), 0.0);  // neutral is not satisfied
   EXPECT_EQ(s["clocks"]["resolve"]["met"], 1);
   EXPECT_EQ(act("frontdesk", "GET", q).status, 403u);
+}
+
+TEST_P(WorkOrders, TheDailyComplaintInventoryWantsACauseAndANextStepForAnOverdueComplaint) {
+  at_time("2026-12-02T09:00:00");
+  auto o = register_order("frontdesk", {{"kind", "complaint"}, {"category", "parking"}});
+  const auto id = o["id"].get<std::int64_t>();
+  const std::string list = "/api/v1/complaint-inventory?projectId=" + std::to_string(pid("CSHY"));
+  auto find = [&](const nlohmann::json& inv) {
+    for (const auto& item : inv["items"])
+      if (item["order"]["id"] == id) return item;
+    return nlohmann::json();
+  };
+  auto today = act("frontdesk", "GET", list).body;
+  EXPECT_EQ(today["day"], "2026-12-02");
+  ASSERT_FALSE(find(today).is_null());
+  EXPECT_TRUE(find(today)["check"].is_null());
+  EXPECT_EQ(act("frontdesk", "POST", "/api/v1/complaint-inventory", {{"orderId", id}, {"note", "已联系车主"}}).status, 201u);
+  EXPECT_EQ(find(act("frontdesk", "GET", list).body)["check"]["by"], "李婷婷");
+
+  at_time("2026-12-03T10:00:00");  // a day later: not handed over in 24 hours, overdue
+  auto bare = act("frontdesk", "POST", "/api/v1/complaint-inventory", {{"orderId", id}});
+  EXPECT_EQ(bare.status, 400u);
+  EXPECT_TRUE(bare.body["details"].contains("rootCause"));
+  EXPECT_TRUE(bare.body["details"].contains("nextStep"));
+  EXPECT_TRUE(find(act("frontdesk", "GET", list).body)["check"].is_null());  // nothing stored
+  auto full = act("frontdesk", "POST", "/api/v1/complaint-inventory",
+                  {{"orderId", id}, {"rootCause", "秩序组人手不足"}, {"nextStep", "今日内转交并约谈车主"}});
+  EXPECT_EQ(full.status, 201u) << full.raw;
+  EXPECT_EQ(find(act("frontdesk", "GET", list).body)["check"]["rootCause"], "秩序组人手不足");
+  EXPECT_EQ(act("security", "GET", list).status, 403u);
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, WorkOrders, ::testing::ValuesIn(engines_under_test()));

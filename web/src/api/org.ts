@@ -1,5 +1,5 @@
 import { http, resource } from './http'
-import type { PageQuery } from './types'
+import type { Page, PageQuery } from './types'
 
 // ---- regions (片区) --------------------------------------------------------------------------
 
@@ -153,6 +153,11 @@ export interface UnitQuery extends PageQuery {
 }
 
 export const unitApi = resource<Unit, UnitPayload, UnitQuery>('/units')
+
+/** An owner's own units: for an owner, GET /units needs no project and answers theirs only. */
+export function listOwnUnits() {
+  return http.get<Page<Unit>>('/units', { params: { pageSize: 50 } }).then((r) => r.data.items)
+}
 
 // ---- customers (客户) -------------------------------------------------------------------------
 

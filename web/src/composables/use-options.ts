@@ -3,9 +3,9 @@ import { projectApi, regionApi, staffApi, teamApi, type Project, type Region, ty
 import { MAX_PAGE_SIZE } from '@/api/types'
 import { listRoles, type Role } from '@/api/users'
 
-// Choices for the selects of filters and forms, loaded when the page opens.
+// Choices for the selects of filters and forms, loaded when the page opens (useOptions: any list).
 
-function useOptions<T>(load: () => Promise<T[]>) {
+export function useOptions<T>(load: () => Promise<T[]>) {
   const options = shallowRef<T[]>([])
   const loading = ref(false)
   async function reload() {

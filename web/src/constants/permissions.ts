@@ -1,7 +1,8 @@
 /**
  * Permission strings, `<module_singular>.<action>`, the same on the server and in the console
  * (route `meta.permission` and the `v-can` directive). Zones, buildings and units share `org.*`;
- * staff and teams share `staff.*`.
+ * staff and teams share `staff.*`. Work orders are `work_order.<step>`: register, dispatch, work (the
+ * field steps), visit, close, cancel, rate (owners).
  */
 export const PERMISSIONS = {
   regionRead: 'region.read',
@@ -16,4 +17,15 @@ export const PERMISSIONS = {
   staffManage: 'staff.manage',
   userRead: 'user.read',
   userManage: 'user.manage',
+  workOrderRead: 'work_order.read',
+  workOrderRegister: 'work_order.register',
+  workOrderDispatch: 'work_order.dispatch',
+  workOrderWork: 'work_order.work',
+  workOrderVisit: 'work_order.visit',
+  workOrderClose: 'work_order.close',
+  workOrderCancel: 'work_order.cancel',
+  workOrderRate: 'work_order.rate',
+  workOrderStats: 'work_order.stats',
+  slaManage: 'sla.manage',
+  calendarManage: 'calendar.manage',
 } as const

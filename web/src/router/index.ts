@@ -3,6 +3,7 @@ import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
 import { HomeFilled } from '@element-plus/icons-vue'
 import Layout from '@/layout/index.vue'
 import { installGuards } from './guard'
+import { mobileRoute } from './mobile'
 import type { MenuModule } from './types'
 
 /** The side menu's groups, one per file in `modules/`, in menu order. */
@@ -24,6 +25,7 @@ const routes: RouteRecordRaw[] = [
     component: () => import('@/views/login/index.vue'),
     meta: { title: 'auth.login', public: true },
   },
+  mobileRoute,
   {
     path: '/',
     component: Layout,

@@ -11,6 +11,12 @@ declare module 'vue-router' {
     permission?: string | string[]
     /** Open without signing in. */
     public?: boolean
+    /** A page reached from another (one work order), not listed in the side menu. */
+    hidden?: boolean
+    /** The side-menu entry to highlight on a hidden page. */
+    activeMenu?: string
+    /** A phone page listed in the bottom tabs of the phone layout. */
+    tab?: boolean
   }
 }
 

@@ -14,7 +14,9 @@ export function useHome() {
   const health = ref<Health | null>(null)
 
   const shortcuts = computed(() =>
-    menuModules.flatMap((module) => module.routes).filter((r) => user.can(r.meta?.permission)),
+    menuModules
+      .flatMap((module) => module.routes)
+      .filter((r) => !r.meta?.hidden && user.can(r.meta?.permission)),
   )
 
   onMounted(async () => {

@@ -1,10 +1,11 @@
 import { computed, reactive, ref, useTemplateRef } from 'vue'
 import { useRoute, useRouter } from 'vue-router'
 import type { FormInstance, FormRules } from 'element-plus'
-import type { LoginForm } from '@/api/auth'
+import type { LoginForm, Me } from '@/api/auth'
 import { ApiError } from '@/api/errors'
 import { useAppStore } from '@/stores/app'
 import { useUserStore } from '@/stores/user'
+import { landingPath } from '@/utils/landing'
 import { required } from '@/utils/rules'
 
 export function useLogin() {
@@ -22,12 +23,12 @@ export function useLogin() {
   const submitting = ref(false)
   const error = ref('')
 
-  /** Only paths inside the console are followed after signing in. */
-  function redirectTarget(): string {
+  /** Only paths inside the console are followed after signing in; else the user's own start page. */
+  function redirectTarget(me: Me): string {
     const redirect = route.query.redirect
     return typeof redirect === 'string' && redirect.startsWith('/') && !redirect.startsWith('//')
       ? redirect
-      : '/'
+      : landingPath(me)
   }
 
   async function submit() {
@@ -38,7 +39,7 @@ export function useLogin() {
     try {
       const me = await user.login({ username: form.username.trim(), password: form.password })
       app.ensureProject(me.projects)
-      await router.replace(redirectTarget())
+      await router.replace(redirectTarget(me))
     } catch (e) {
       error.value = e instanceof ApiError ? e.message : String(e)
       form.password = ''

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest'
+import {
+  CHANNELS,
+  CLOCK_NAMES,
+  NOTIFICATION_KINDS,
+  PRIORITIES,
+  SATISFACTION_LEVELS,
+  SLA_UNITS,
+  STEP_ACTIONS,
+  VISIT_METHODS,
+  WAIT_REASONS,
+  WORK_ORDER_KINDS,
+  WORK_ORDER_STATUSES,
+} from '@/constants/work-orders'
+import { buildMessages, leafKeys } from './messages'
+
+const messages = buildMessages(
+  import.meta.glob<Record<string, unknown>>('./*/*.json', { eager: true, import: 'default' }),
+)
+
+/** Keys built at run time (`workOrder.statuses.${status}`): every value of the server's dictionaries has a text. */
+const DYNAMIC: [string, readonly string[]][] = [
+  ['workOrder.kinds', WORK_ORDER_KINDS],
+  ['workOrder.statuses', WORK_ORDER_STATUSES],
+  ['workOrder.priorities', PRIORITIES],
+  ['workOrder.channels', CHANNELS],
+  ['workOrder.clocks', CLOCK_NAMES],
+  ['workOrder.clockStates', ['running', 'paused', 'met', 'breached', 'stopped']],
+  ['workOrder.actions', [...STEP_ACTIONS, 'register', 'rework', 'rate']],
+  ['workOrder.visitMethods', VISIT_METHODS],
+  ['workOrder.satisfactions', SATISFACTION_LEVELS],
+  ['workOrder.waitReasons', WAIT_REASONS],
+  ['workOrder.form.targets', ['staff', 'team', 'department']],
+  ['sla.units', SLA_UNITS],
+  ['notification.kinds', NOTIFICATION_KINDS],
+  ['calendar.months', Array.from({ length: 12 }, (_, i) => `m${i + 1}`)],
+  ['calendar.weekdays', ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']],
+]
+
+describe('dictionary texts', () => {
+  const known = new Set(leafKeys(messages['zh-CN']))
+
+  it('name every value the server may send', () => {
+    const missing = DYNAMIC.flatMap(([prefix, values]) => values.map((v) => `${prefix}.${v}`)).filter((k) => !known.has(k))
+    expect(missing).toEqual([])
+  })
+})

@@ -1,0 +1,42 @@
+import { markRaw } from 'vue'
+import type { RouteRecordRaw } from 'vue-router'
+import { EditPen, List, Tickets } from '@element-plus/icons-vue'
+import { PERMISSIONS } from '@/constants/permissions'
+
+/**
+ * The phone pages, under `/m/` with their own layout (a top bar and tabs, no side menu): a
+ * technician's 我的工单, an owner's 报事报修 and 我的报修 (work_order.rate is the owners' own
+ * permission), and one order for either. `meta.tab` puts a page in the bottom tabs.
+ */
+export const mobilePages: RouteRecordRaw[] = [
+  {
+    path: 'orders',
+    name: 'm-orders',
+    component: () => import('@/views/mobile/orders/index.vue'),
+    meta: { title: 'menu.myWork', icon: markRaw(List), permission: PERMISSIONS.workOrderWork, tab: true },
+  },
+  {
+    path: 'report',
+    name: 'm-report',
+    component: () => import('@/views/mobile/report/index.vue'),
+    meta: { title: 'menu.report', icon: markRaw(EditPen), permission: PERMISSIONS.workOrderRate, tab: true },
+  },
+  {
+    path: 'my-orders',
+    name: 'm-my-orders',
+    component: () => import('@/views/mobile/my-orders/index.vue'),
+    meta: { title: 'menu.myOrders', icon: markRaw(Tickets), permission: PERMISSIONS.workOrderRate, tab: true },
+  },
+  {
+    path: 'orders/:id(\\d+)',
+    name: 'm-order',
+    component: () => import('@/views/mobile/order/index.vue'),
+    meta: { title: 'menu.workOrder', permission: PERMISSIONS.workOrderRead },
+  },
+]
+
+export const mobileRoute: RouteRecordRaw = {
+  path: '/m',
+  component: () => import('@/layout/mobile.vue'),
+  children: mobilePages,
+}

@@ -1,0 +1,11 @@
+import { describe, expect, it } from 'vitest'
+import { landingPath } from './landing'
+
+describe('landingPath', () => {
+  it('sends owners and technicians to their phone pages, others home', () => {
+    expect(landingPath({ role: 'owner' })).toBe('/m/my-orders')
+    expect(landingPath({ role: 'technician' })).toBe('/m/orders')
+    expect(landingPath({ role: 'front_desk' })).toBe('/')
+    expect(landingPath(null)).toBe('/')
+  })
+})
