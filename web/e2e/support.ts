@@ -44,6 +44,11 @@ const MENU_GROUPS: Record<string, string> = {
   'work-orders': 'workOrders',
   'sla-rules': 'workOrders',
   calendar: 'workOrders',
+  'price-items': 'workOrders',
+  'unpaid-charges': 'workOrders',
+  'shift-summaries': 'workOrders',
+  workload: 'workOrders',
+  settings: 'system',
 }
 
 /** Opens a page through the side menu, as a person would. */

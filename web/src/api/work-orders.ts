@@ -10,7 +10,9 @@ import type {
   WorkOrderKind,
   WorkOrderStatus,
 } from '@/constants/work-orders'
+import type { ChargeStatus, PayMethod } from '@/constants/charges'
 import { cleanParams, http } from './http'
+import type { Photo } from './photos'
 import type { Page, PageQuery } from './types'
 
 // The dictionaries (kinds, statuses, channels, ...) live in constants/work-orders.ts, which tests
@@ -43,6 +45,33 @@ export interface TimelineEntry {
   toStatus: string
   note: string
   data: Record<string, unknown>
+}
+
+export interface Material {
+  name: string
+  quantity: number
+  unit: string
+}
+
+export interface ChargeLine {
+  priceItemId: number
+  name: string
+  unit: string
+  unitPriceFen: number
+  quantity: number
+  amountFen: number
+}
+
+export interface Charge {
+  totalFen: number
+  status: ChargeStatus
+  dueAt: string | null
+  overdue: boolean
+  paidAt: string | null
+  method: PayMethod | null
+  receiptNo: string | null
+  explanation: string | null
+  explainedAt: string | null
 }
 
 export interface WorkOrder {
@@ -85,6 +114,13 @@ export interface WorkOrder {
   nextDueAt: string | null
   overdue: boolean
   clocks: WorkOrderClock[]
+  /** What the technician used (W7); absent from servers before it. */
+  materials?: Material[]
+  /** Priced from the project's price list at completion. */
+  charges?: ChargeLine[]
+  /** null when nothing is charged. */
+  charge?: Charge | null
+  photos?: Photo[]
   /** The steps the signed-in user may take now. */
   actions: OrderAction[]
   createdAt: string
@@ -136,7 +172,7 @@ export interface WorkOrderQuery extends PageQuery {
 }
 
 /** The body of a step; every step takes an optional note. */
-export type StepBody = Record<string, string | number | boolean>
+export type StepBody = Record<string, string | number | boolean | object[]>
 
 export const workOrderApi = {
   list: (query: WorkOrderQuery = {}) =>

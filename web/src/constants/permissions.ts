@@ -26,6 +26,9 @@ export const PERMISSIONS = {
   workOrderCancel: 'work_order.cancel',
   workOrderRate: 'work_order.rate',
   workOrderStats: 'work_order.stats',
+  workOrderCharge: 'work_order.charge',
+  priceManage: 'price.manage',
+  settingsManage: 'settings.manage',
   slaManage: 'sla.manage',
   calendarManage: 'calendar.manage',
 } as const

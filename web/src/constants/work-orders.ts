@@ -62,8 +62,11 @@ export const STEP_ACTIONS = [
   'cancel',
 ] as const
 export type StepAction = (typeof STEP_ACTIONS)[number]
-/** What `actions` of an order may list: the steps and 返修. */
-export type OrderAction = StepAction | 'rework'
+/** Paid repairs: 收费 (POST /pay) and 逾期说明 (POST /charge-explanation). */
+export const CHARGE_ACTIONS = ['pay', 'explainCharge'] as const
+export type ChargeAction = (typeof CHARGE_ACTIONS)[number]
+/** What `actions` of an order may list: the steps, 返修 and the charge's actions. */
+export type OrderAction = StepAction | 'rework' | ChargeAction
 
 export const NOTIFICATION_KINDS = ['reminder', 'overdue', 'dissatisfied'] as const
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]

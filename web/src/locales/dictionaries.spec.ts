@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
+  CHARGE_ACTIONS,
   CHANNELS,
   CLOCK_NAMES,
   NOTIFICATION_KINDS,
@@ -12,6 +13,7 @@ import {
   WORK_ORDER_KINDS,
   WORK_ORDER_STATUSES,
 } from '@/constants/work-orders'
+import { PAY_METHODS, PAYMENT_STATES, PHOTO_STAGES } from '@/constants/charges'
 import { buildMessages, leafKeys } from './messages'
 
 const messages = buildMessages(
@@ -26,7 +28,10 @@ const DYNAMIC: [string, readonly string[]][] = [
   ['workOrder.channels', CHANNELS],
   ['workOrder.clocks', CLOCK_NAMES],
   ['workOrder.clockStates', ['running', 'paused', 'met', 'breached', 'stopped']],
-  ['workOrder.actions', [...STEP_ACTIONS, 'register', 'rework', 'rate']],
+  ['workOrder.actions', [...STEP_ACTIONS, ...CHARGE_ACTIONS, 'register', 'rework', 'rate']],
+  ['charge.methods', PAY_METHODS],
+  ['charge.states', PAYMENT_STATES],
+  ['photo.stages', PHOTO_STAGES],
   ['workOrder.visitMethods', VISIT_METHODS],
   ['workOrder.satisfactions', SATISFACTION_LEVELS],
   ['workOrder.waitReasons', WAIT_REASONS],

@@ -1,6 +1,6 @@
 import { markRaw } from 'vue'
 import type { RouteRecordRaw } from 'vue-router'
-import { EditPen, List, Tickets } from '@element-plus/icons-vue'
+import { EditPen, List, Notebook, Tickets } from '@element-plus/icons-vue'
 import { PERMISSIONS } from '@/constants/permissions'
 
 /**
@@ -14,6 +14,12 @@ export const mobilePages: RouteRecordRaw[] = [
     name: 'm-orders',
     component: () => import('@/views/mobile/orders/index.vue'),
     meta: { title: 'menu.myWork', icon: markRaw(List), permission: PERMISSIONS.workOrderWork, tab: true },
+  },
+  {
+    path: 'shift',
+    name: 'm-shift',
+    component: () => import('@/views/mobile/shift/index.vue'),
+    meta: { title: 'menu.shift', icon: markRaw(Notebook), permission: PERMISSIONS.workOrderWork, tab: true },
   },
   {
     path: 'report',

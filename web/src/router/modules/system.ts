@@ -1,5 +1,5 @@
 import { markRaw } from 'vue'
-import { Setting, UserFilled } from '@element-plus/icons-vue'
+import { Setting, Tools, UserFilled } from '@element-plus/icons-vue'
 import { PERMISSIONS } from '@/constants/permissions'
 import type { MenuModule } from '../types'
 
@@ -14,6 +14,12 @@ const system: MenuModule = {
       name: 'users',
       component: () => import('@/views/users/index.vue'),
       meta: { title: 'menu.users', icon: markRaw(UserFilled), permission: PERMISSIONS.userRead },
+    },
+    {
+      path: 'system/settings',
+      name: 'settings',
+      component: () => import('@/views/settings/index.vue'),
+      meta: { title: 'menu.settings', icon: markRaw(Tools), permission: PERMISSIONS.settingsManage },
     },
   ],
 }

@@ -1,5 +1,5 @@
 import { markRaw } from 'vue'
-import { Calendar, Document, Tickets, Timer } from '@element-plus/icons-vue'
+import { Calendar, DataAnalysis, Document, Money, Notebook, PriceTag, Tickets, Timer } from '@element-plus/icons-vue'
 import { PERMISSIONS } from '@/constants/permissions'
 import type { MenuModule } from '../types'
 
@@ -45,6 +45,30 @@ const workOrders: MenuModule = {
         icon: markRaw(Calendar),
         permission: [PERMISSIONS.calendarManage, PERMISSIONS.workOrderDispatch],
       },
+    },
+    {
+      path: 'work-orders/price-items',
+      name: 'price-items',
+      component: () => import('@/views/price-items/index.vue'),
+      meta: { title: 'menu.priceItems', icon: markRaw(PriceTag), permission: [PERMISSIONS.priceManage, PERMISSIONS.workOrderCharge] },
+    },
+    {
+      path: 'work-orders/unpaid-charges',
+      name: 'unpaid-charges',
+      component: () => import('@/views/unpaid-charges/index.vue'),
+      meta: { title: 'menu.unpaidCharges', icon: markRaw(Money), permission: PERMISSIONS.workOrderCharge },
+    },
+    {
+      path: 'work-orders/shift-summaries',
+      name: 'shift-summaries',
+      component: () => import('@/views/shift-summaries/index.vue'),
+      meta: { title: 'menu.shiftSummaries', icon: markRaw(Notebook), permission: PERMISSIONS.workOrderStats },
+    },
+    {
+      path: 'work-orders/workload',
+      name: 'workload',
+      component: () => import('@/views/workload/index.vue'),
+      meta: { title: 'menu.workload', icon: markRaw(DataAnalysis), permission: PERMISSIONS.workOrderStats },
     },
   ],
 }

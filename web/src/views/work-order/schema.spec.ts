@@ -44,6 +44,21 @@ describe('step payloads', () => {
     expect(stepPayload('accept', form({}), 'repair')).toEqual({})
   })
 
+  it('completes with the materials used and the charges picked from the price list', () => {
+    const extras = {
+      materials: [{ name: '角阀', quantity: 1, unit: '个' }],
+      charges: [{ priceItemId: 5, quantity: 2 }],
+      photos: [],
+    }
+    expect(stepPayload('complete', form({ result: '更换角阀', extras }), 'repair')).toEqual({
+      result: '更换角阀',
+      materials: [{ name: '角阀', quantity: 1, unit: '个' }],
+      charges: [{ priceItemId: 5, quantity: 2 }],
+    })
+    expect(actionFields('complete', 'repair')).toContain('extras')
+    expect(stepPayload('answer', form({ result: '已答复', extras }), 'consultation')).toEqual({ result: '已答复' })
+  })
+
   it('puts the server field errors on the form items', () => {
     expect(formErrorsOf('dispatch', { assigneeStaffId: 'does not exist' })).toEqual({ staffId: 'does not exist' })
     expect(formErrorsOf('wait', { reason: 'bad' })).toEqual({ waitReason: 'bad' })

@@ -9,6 +9,7 @@ import type {
   WorkOrderKind,
 } from '@/api/work-orders'
 import { chosen, maxLength, required } from '@/utils/rules'
+import { blankExtras, extrasPayload, type CompletionExtras } from './completion'
 
 // ---- the action forms -----------------------------------------------------------------------------
 
@@ -34,6 +35,8 @@ export interface ActionForm {
   /** Why the order is cancelled, or why the repair is reworked. */
   reason: string
   note: string
+  /** 完工: materials, charges and photos. */
+  extras: CompletionExtras
 }
 
 export type ActionField = keyof ActionForm
@@ -56,6 +59,7 @@ export function blankActionForm(): ActionForm {
     rootCause: '',
     reason: '',
     note: '',
+    extras: blankExtras(),
   }
 }
 
@@ -69,8 +73,9 @@ export function actionFields(action: OrderAction, kind: WorkOrderKind): ActionFi
     case 'contact':
       return ['appointmentAt', 'note']
     case 'answer':
-    case 'complete':
       return ['result', 'note']
+    case 'complete':
+      return ['result', 'extras', 'note']
     case 'wait':
       return ['waitReason', 'note']
     case 'visit':
@@ -134,8 +139,11 @@ export function stepPayload(action: StepAction, form: ActionForm, kind: WorkOrde
       put('appointmentAt', form.appointmentAt?.toISOString())
       break
     case 'answer':
+      put('result', form.result)
+      break
     case 'complete':
       put('result', form.result)
+      Object.assign(body, extrasPayload(form.extras))
       break
     case 'wait':
       put('reason', form.waitReason)

@@ -4,13 +4,16 @@ import { ElMessage } from 'element-plus'
 import { ApiError } from '@/api/errors'
 import { staffApi, teamApi, type Staff, type Team } from '@/api/org'
 import { MAX_PAGE_SIZE } from '@/api/types'
-import { workOrderApi, type OrderAction, type WorkOrderDetail } from '@/api/work-orders'
+import { chargeApi } from '@/api/charges'
+import { workOrderApi, type ChargeAction, type OrderAction, type WorkOrderDetail } from '@/api/work-orders'
+import { uploadPhotos } from '@/composables/use-photo-upload'
 import { useCategories } from '@/composables/use-categories'
 import { useNow } from '@/composables/use-now'
 import { PERMISSIONS } from '@/constants/permissions'
 import { i18n } from '@/locales'
 import { useUserStore } from '@/stores/user'
 import { orderNames, type NameLookup } from '@/utils/work-order'
+import { payBody, type ChargeForm } from './charge-form'
 import { stepPayload, type ActionForm } from './schema'
 
 /** One order: its details, clocks and timeline, and the steps the signed-in user may take on it. */
@@ -62,6 +65,7 @@ export function useWorkOrder() {
   async function act(action: OrderAction, form: ActionForm) {
     const current = order.value
     if (!current) return
+    if (action === 'pay' || action === 'explainCharge') return
     if (action === 'rework') {
       const created = await workOrderApi.rework(current.id, form.reason.trim())
       ElMessage.success(i18n.global.t('workOrder.detail.reworked', { code: created.code }))
@@ -69,6 +73,18 @@ export function useWorkOrder() {
       return
     }
     await workOrderApi.step(current.id, action, stepPayload(action, form, current.kind))
+    ElMessage.success(i18n.global.t('workOrder.detail.done', { action: i18n.global.t(`workOrder.actions.${action}`) }))
+    // Photos go up once the order is completed: a refused photo never holds the completion back.
+    if (action === 'complete' && form.extras.photos.length) await uploadPhotos(current.id, 'complete', form.extras.photos)
+    await load()
+  }
+
+  /** 收费 or 逾期说明. */
+  async function charge(action: ChargeAction, form: ChargeForm) {
+    const current = order.value
+    if (!current?.charge) return
+    if (action === 'pay') await chargeApi.pay(current.id, payBody(form, current.charge))
+    else await chargeApi.explain(current.id, form.explanation.trim())
     ElMessage.success(i18n.global.t('workOrder.detail.done', { action: i18n.global.t(`workOrder.actions.${action}`) }))
     await load()
   }
@@ -81,5 +97,5 @@ export function useWorkOrder() {
     },
   )
 
-  return { order, loading, missing, staff, teams, names, categoryName, now, load, act }
+  return { order, loading, missing, staff, teams, names, categoryName, now, load, act, charge }
 }

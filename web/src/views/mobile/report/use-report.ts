@@ -5,6 +5,7 @@ import { fieldErrorsOf } from '@/api/errors'
 import { listOwnUnits, type Unit } from '@/api/org'
 import { workOrderApi } from '@/api/work-orders'
 import { useCategories } from '@/composables/use-categories'
+import { uploadPhotos } from '@/composables/use-photo-upload'
 import { i18n } from '@/locales'
 import { blankReport, reportPayload, type ReportForm } from '../schema'
 
@@ -15,6 +16,8 @@ export function useReport() {
   const form = ref<ReportForm>(blankReport([]))
   const formRef = useTemplateRef<FormInstance>('formRef')
   const fieldErrors = ref<Record<string, string>>({})
+  /** Up to 9, sent with the stage `report` once the order exists. */
+  const photos = ref<File[]>([])
   const loading = ref(false)
   const saving = ref(false)
   const { categories, categoryName } = useCategories()
@@ -39,6 +42,7 @@ export function useReport() {
     try {
       const order = await workOrderApi.create(reportPayload(form.value, unit.value))
       ElMessage.success(i18n.global.t('mobile.reported', { code: order.code }))
+      if (photos.value.length) await uploadPhotos(order.id, 'report', photos.value)
       await router.push('/m/my-orders')
     } catch (error) {
       fieldErrors.value = fieldErrorsOf(error)
@@ -47,5 +51,5 @@ export function useReport() {
     }
   }
 
-  return { units, form, fieldErrors, loading, saving, categories, categoryName, submit }
+  return { units, form, fieldErrors, photos, loading, saving, categories, categoryName, submit }
 }
