@@ -79,3 +79,29 @@ export async function choose(page: Page, select: Locator, option: string | RegEx
   await select.click()
   await page.getByRole('option', { name: option }).first().click()
 }
+
+/** A 2×2 PNG, for the photo pickers. */
+export const PNG = {
+  name: 'leak.png',
+  mimeType: 'image/png',
+  buffer: Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEElEQVR4nGP4z8AARAwQCgAf7gP9i18U1AAAAABJRU5ErkJggg==',
+    'base64',
+  ),
+}
+
+/** Calls the API as a demo user: GET/POST/PATCH with the bearer token, failing the test on an error status. */
+export async function apiAs(request: APIRequestContext, user: { username: string; password: string }) {
+  const { token, projects } = await apiLogin(request, user)
+  const headers = { Authorization: `Bearer ${token}` }
+  const check = async (response: Awaited<ReturnType<APIRequestContext['get']>>) => {
+    expect(response.status(), await response.text()).toBeLessThan(300)
+    return response.status() === 204 ? null : await response.json()
+  }
+  return {
+    projects,
+    get: async (path: string, params?: Record<string, string | number | boolean>) =>
+      check(await request.get(`/api/v1${path}`, { headers, params })),
+    post: async (path: string, data: unknown) => check(await request.post(`/api/v1${path}`, { headers, data })),
+  }
+}
