@@ -28,7 +28,7 @@ const DYNAMIC: [string, readonly string[]][] = [
   ['workOrder.channels', CHANNELS],
   ['workOrder.clocks', CLOCK_NAMES],
   ['workOrder.clockStates', ['running', 'paused', 'met', 'breached', 'stopped']],
-  ['workOrder.actions', [...STEP_ACTIONS, ...CHARGE_ACTIONS, 'register', 'rework', 'rate']],
+  ['workOrder.actions', [...STEP_ACTIONS, ...CHARGE_ACTIONS, 'register', 'rework', 'rate', 'explain_charge', 'photo']],
   ['charge.methods', PAY_METHODS],
   ['charge.states', PAYMENT_STATES],
   ['photo.stages', PHOTO_STAGES],

@@ -49,6 +49,11 @@ describe('timeline', () => {
     expect(timelineDetails(entry({ action: 'wait', data: { reason: 'parts' } }), names, t)).toEqual(['waitReason=parts'])
   })
 
+  it('spells out a payment: the amount in yuan, the method and the receipt', () => {
+    const pay = entry({ action: 'pay', data: { method: 'wechat', amountFen: 9100, receiptNo: 'R-1' } })
+    expect(timelineDetails(pay, names, t)).toEqual(['total=¥91.00', 'method=wechat', 'receiptNo=R-1'])
+  })
+
   it('shows a change of status', () => {
     expect(statusChange(entry({}), t)).toBe('registered → dispatched')
     expect(statusChange(entry({ fromStatus: 'accepted', toStatus: 'accepted' }), t)).toBe('')

@@ -1,5 +1,6 @@
 import type { TimelineEntry, WorkOrder } from '@/api/work-orders'
 import { formatDateTime } from './format'
+import { formatYuan } from './money'
 
 // How an order reads, on the desktop pages and on the phone.
 
@@ -55,6 +56,12 @@ export function timelineDetails(entry: TimelineEntry, names: NameLookup, t: Tran
   if (typeof d.reason === 'string') {
     if (entry.action === 'wait') line('workOrder.form.waitReason', t(`workOrder.waitReasons.${d.reason}`))
     else line('workOrder.form.reason', d.reason)
+  }
+  if (entry.action === 'pay') {
+    if (typeof d.amountFen === 'number') line('charge.total', formatYuan(d.amountFen))
+    if (typeof d.method === 'string') line('charge.method', t(`charge.methods.${d.method}`))
+    line('charge.receiptNo', d.receiptNo)
+    return lines
   }
   if (typeof d.method === 'string') line('workOrder.form.method', t(`workOrder.visitMethods.${d.method}`))
   if (typeof d.satisfaction === 'string') line('workOrder.satisfaction', t(`workOrder.satisfactions.${d.satisfaction}`))
