@@ -56,7 +56,7 @@ const workOrders: MenuModule = {
       path: 'work-orders/unpaid-charges',
       name: 'unpaid-charges',
       component: () => import('@/views/unpaid-charges/index.vue'),
-      meta: { title: 'menu.unpaidCharges', icon: markRaw(Money), permission: PERMISSIONS.workOrderCharge },
+      meta: { title: 'menu.unpaidCharges', icon: markRaw(Money), permission: [PERMISSIONS.workOrderCharge, PERMISSIONS.workOrderStats] },
     },
     {
       path: 'work-orders/shift-summaries',
