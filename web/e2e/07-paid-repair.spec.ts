@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { apiAs, ADMIN, choose, CITY_GARDEN, FRONT_DESK, login, PHONE, PNG, TECHNICIAN } from './support'
+import { apiAs, ADMIN, choose, CITY_GARDEN, dispatchedRepair, FRONT_DESK, login, PHONE, PNG, TECHNICIAN } from './support'
 
 /**
  * A paid repair (W7): the price list has an item, the technician completes the repair on his phone
@@ -18,24 +18,9 @@ test.beforeAll(async ({ request }) => {
   const project = admin.projects.find((p) => p.name === CITY_GARDEN)!
   await admin.post('/price-items', { projectId: project.id, name: itemName, unit: '个', priceFen: 4550, active: true, note: '' })
 
-  const desk = await apiAs(request, FRONT_DESK)
-  const tech = await apiAs(request, TECHNICIAN)
-  const me = (await tech.get('/me')) as { staffId: number }
-  const { items: categories } = (await desk.get('/work-order-categories')) as { items: { code: string; name: string }[] }
-  const category = categories.find((c) => c.name === '给排水') ?? categories[0]
-  const order = (await desk.post('/work-orders', {
-    projectId: project.id,
-    kind: 'repair',
-    category: category.code,
-    priority: 'normal',
-    channel: 'phone',
-    location: '2号楼大堂',
-    reporterName: '王先生',
-    title,
-  })) as { id: number; code: string }
+  const order = await dispatchedRepair(request, title)
   orderId = order.id
   code = order.code
-  await desk.post(`/work-orders/${orderId}/dispatch`, { assigneeStaffId: me.staffId })
 })
 
 test.describe('on the technician\'s phone', () => {

@@ -1,8 +1,13 @@
 import { expect, test } from '@playwright/test'
-import { login, PHONE, TECHNICIAN } from './support'
+import { dispatchedRepair, login, PHONE, TECHNICIAN } from './support'
 
 test.use({ viewport: PHONE })
 test.describe.configure({ mode: 'serial', timeout: 60_000 })
+
+/** An order of the technician's still open at the end of the shift. */
+test.beforeAll(async ({ request }) => {
+  await dispatchedRepair(request, `E2E 地漏返味 ${Date.now()}`)
+})
 
 test('the server refuses a shift summary that leaves out an unfinished order, and says which', async ({ page }) => {
   await login(page, TECHNICIAN)

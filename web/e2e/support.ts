@@ -105,3 +105,25 @@ export async function apiAs(request: APIRequestContext, user: { username: string
     post: async (path: string, data: unknown) => check(await request.post(`/api/v1${path}`, { headers, data })),
   }
 }
+
+/** Registers a repair in 城市花园 at the front desk and dispatches it to the demo technician, over the API. */
+export async function dispatchedRepair(request: APIRequestContext, title: string) {
+  const desk = await apiAs(request, FRONT_DESK)
+  const tech = await apiAs(request, TECHNICIAN)
+  const project = desk.projects.find((p) => p.name === CITY_GARDEN)!
+  const me = (await tech.get('/me')) as { staffId: number }
+  const { items: categories } = (await desk.get('/work-order-categories')) as { items: { code: string; name: string }[] }
+  const category = categories.find((c) => c.name === '给排水') ?? categories[0]
+  const order = (await desk.post('/work-orders', {
+    projectId: project.id,
+    kind: 'repair',
+    category: category.code,
+    priority: 'normal',
+    channel: 'phone',
+    location: '2号楼大堂',
+    reporterName: '王先生',
+    title,
+  })) as { id: number; code: string }
+  await desk.post(`/work-orders/${order.id}/dispatch`, { assigneeStaffId: me.staffId })
+  return { ...order, projectId: project.id }
+}
