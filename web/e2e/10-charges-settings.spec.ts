@@ -66,3 +66,39 @@ test('the unpaid charges, workload and shift summaries open for the administrato
   await openMenu(page, 'shift-summaries')
   await expect(page.getByTestId('shift-summary').filter({ hasText: '孙志强' }).first()).toBeVisible()
 })
+
+test('an overdue charge is red in 未收费清单 and its explanation is saved from the row', async ({ page }) => {
+  // The demo has no charge old enough to be overdue: the list is answered here, the save goes to the server's route.
+  const overdue = {
+    orderId: 999999,
+    code: 'CSHY-20261120-0009',
+    title: '更换入户门锁',
+    location: '玉兰园 1栋 1-102',
+    assigneeName: '孙志强',
+    completedAt: '2026-11-20T10:00:00+08:00',
+    totalFen: 12000,
+    dueAt: '2026-11-23T10:00:00+08:00',
+    overdue: true,
+    daysUnpaid: 11,
+    explanation: '',
+  }
+  const fresh = { ...overdue, orderId: 999998, code: 'CSHY-20261201-0009', overdue: false, daysUnpaid: 0 }
+  await page.route('**/api/v1/unpaid-charges?**', (route) => route.fulfill({ json: { items: [overdue, fresh], total: 2 } }))
+  let sent: unknown = null
+  await page.route('**/api/v1/work-orders/999999/charge-explanation', async (route) => {
+    sent = route.request().postDataJSON()
+    await route.fulfill({ json: {} })
+  })
+  await login(page, FRONT_DESK)
+  await switchProject(page, CITY_GARDEN)
+  await openMenu(page, 'unpaid-charges')
+  const rows = page.getByTestId('unpaid-table').locator('tbody tr')
+  await expect(rows).toHaveCount(2)
+  await expect(rows.nth(0)).toHaveClass(/unpaid--overdue/)
+  await expect(rows.nth(1)).not.toHaveClass(/unpaid--overdue/)
+  await expect(rows.nth(0)).toContainText('¥120.00')
+  await expect(rows.nth(1).getByTestId('unpaid-explanation')).toHaveCount(0)
+  await rows.nth(0).getByTestId('unpaid-explanation').fill('业主出差，约定周五补缴')
+  await rows.nth(0).getByTestId('unpaid-explain-save').click()
+  await expect.poll(() => sent).toEqual({ explanation: '业主出差，约定周五补缴' })
+})
