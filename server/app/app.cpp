@@ -9,6 +9,7 @@
 #include "modules/auth/auth_routes.hpp"
 #include "crud/routes.hpp"
 #include "modules/calendar/calendar_routes.hpp"
+#include "modules/inspections/inspection_routes.hpp"
 #include "modules/work_orders/sla_rules.hpp"
 #include "modules/work_orders/work_order_routes.hpp"
 
@@ -45,6 +46,8 @@ App::App(AppConfig config, const core::Clock& clock) : config_(std::move(config)
   sla_rules_ = std::make_unique<crud::Resource>(
       work_orders::sla_rule_spec([this] { work_orders_->recompute_open_clocks(); }), *db_, clock_);
   notifications_ = std::make_unique<notifications::NotificationService>(*db_, clock_);
+  inspections_ = std::make_unique<inspections::InspectionService>(*db_, clock_);
+  inspections_->install_builtin();
   escalation_ = std::make_unique<core::Periodic>(std::chrono::seconds(60), [this] {
     try {
       work_orders_->escalate(clock_.now());
@@ -74,6 +77,7 @@ void App::register_routes() {
   work_orders::register_routes(router_, *work_orders_);
   crud::register_routes(router_, "/api/v1/sla-rules", *sla_rules_);
   notifications::register_routes(router_, *notifications_);
+  inspections::register_routes(router_, *inspections_);
 }
 
 unsigned short App::start() {

@@ -15,6 +15,7 @@
 #include "core/periodic.hpp"
 #include "crud/resource.hpp"
 #include "modules/calendar/calendar_service.hpp"
+#include "modules/inspections/inspection_service.hpp"
 #include "modules/notifications/notification_service.hpp"
 #include "modules/work_orders/work_order_service.hpp"
 #include "modules/org/org_module.hpp"
@@ -45,6 +46,7 @@ class App {
   calendar::CalendarService& calendar() { return *calendar_; }
   work_orders::WorkOrderService& work_orders() { return *work_orders_; }
   notifications::NotificationService& notifications() { return *notifications_; }
+  inspections::InspectionService& inspections() { return *inspections_; }
 
  private:
   void register_routes();
@@ -60,6 +62,7 @@ class App {
   std::unique_ptr<work_orders::WorkOrderService> work_orders_;
   std::unique_ptr<crud::Resource> sla_rules_;
   std::unique_ptr<notifications::NotificationService> notifications_;
+  std::unique_ptr<inspections::InspectionService> inspections_;
   std::unique_ptr<core::Periodic> escalation_;
   http::Router router_;
   std::unique_ptr<http::Dispatcher> dispatcher_;

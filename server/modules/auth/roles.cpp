@@ -19,6 +19,13 @@ const std::set<std::string> kFrontDesk = {"work_order.read",  "work_order.regist
                                           "work_order.close", "work_order.cancel",
                                           "complaint.inventory"};
 const std::set<std::string> kOrderStats = {"work_order.read", "work_order.stats"};
+// Inspections (I1-I5): the quality department runs them; projects do self-checks and put
+// findings right.
+const std::set<std::string> kInspectAll = {"inspection.read",  "inspection.manage",
+                                           "inspection.perform", "rubric.manage",
+                                           "rectification.work", "rectification.verify"};
+const std::set<std::string> kSelfCheck = {"inspection.read", "inspection.perform",
+                                          "rectification.work"};
 
 std::vector<Role> build() {
   using S = RoleScope;
@@ -27,18 +34,18 @@ std::vector<Role> build() {
        join({kSeeOrg, kSeeCustomers,
              {"region.manage", "project.manage", "org.manage", "customer.manage", "staff.manage",
               "user.read", "user.manage", "audit.read", "calendar.manage", "sla.manage"},
-             kFrontDesk, kOrderStats, {"work_order.work"}})},
+             kFrontDesk, kOrderStats, {"work_order.work"}, kInspectAll})},
       {"quality", "品质部", "Quality department", S::company,
-       join({kSeeOrg, kOrderStats, {"customer.read", "audit.read"}})},
+       join({kSeeOrg, kOrderStats, {"customer.read", "audit.read"}, kInspectAll})},
       {"region_manager", "片区经理", "Region manager", S::region,
-       join({kSeeOrg, kSeeCustomers, kOrderStats, {"user.read", "audit.read"}})},
+       join({kSeeOrg, kSeeCustomers, kOrderStats, {"user.read", "audit.read", "inspection.read"}})},
       {"project_manager", "项目经理", "Project manager", S::assigned,
        join({kSeeOrg, kSeeCustomers,
              kFrontDesk, kOrderStats,
              {"org.manage", "customer.manage", "staff.manage", "user.read", "audit.read",
-              "work_order.work"}})},
+              "work_order.work"}, kSelfCheck})},
       {"supervisor", "主管", "Supervisor", S::assigned,
-       join({kSeeOrg, kSeeCustomers, kFrontDesk, kOrderStats, {"work_order.work"}})},
+       join({kSeeOrg, kSeeCustomers, kFrontDesk, kOrderStats, {"work_order.work"}, kSelfCheck})},
       {"front_desk", "客服", "Front desk", S::assigned,
        join({kSeeOrg, kSeeCustomers, kFrontDesk, {"customer.manage", "work_order.work"}})},
       {"command_center", "指挥中心", "Command centre", S::assigned,
