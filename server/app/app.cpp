@@ -10,6 +10,7 @@
 #include "crud/routes.hpp"
 #include "modules/calendar/calendar_routes.hpp"
 #include "modules/inspections/inspection_routes.hpp"
+#include "modules/work_orders/photos.hpp"
 #include "modules/work_orders/sla_rules.hpp"
 #include "modules/work_orders/work_order_routes.hpp"
 
@@ -46,6 +47,16 @@ App::App(AppConfig config, const core::Clock& clock) : config_(std::move(config)
   sla_rules_ = std::make_unique<crud::Resource>(
       work_orders::sla_rule_spec([this] { work_orders_->recompute_open_clocks(); }), *db_, clock_);
   notifications_ = std::make_unique<notifications::NotificationService>(*db_, clock_);
+  photos_ = std::make_unique<work_orders::PhotoService>(
+      *db_, clock_, config_.data_dir, static_cast<std::size_t>(config_.upload_limit));
+  webhook_ = std::make_unique<notifications::WebhookSender>(*db_, clock_);
+  webhook_sender_ = std::make_unique<core::Periodic>(std::chrono::seconds(15), [this] {
+    try {
+      webhook_->deliver_due(clock_.now());
+    } catch (const std::exception& e) {
+      spdlog::error("webhook delivery failed: {}", e.what());
+    }
+  });
   inspections_ = std::make_unique<inspections::InspectionService>(*db_, clock_);
   inspections_->install_builtin();
   escalation_ = std::make_unique<core::Periodic>(std::chrono::seconds(60), [this] {
@@ -74,9 +85,11 @@ void App::register_routes() {
   auth::register_routes(router_, *auth_, *users_, *audit_);
   org_->register_routes(router_);
   calendar::register_routes(router_, *calendar_);
+  work_orders::register_photo_routes(router_, *photos_);  // before .../work-orders/{id}/{action}
   work_orders::register_routes(router_, *work_orders_);
   crud::register_routes(router_, "/api/v1/sla-rules", *sla_rules_);
   notifications::register_routes(router_, *notifications_);
+  notifications::register_routes(router_, *webhook_);
   inspections::register_routes(router_, *inspections_);
 }
 
@@ -85,8 +98,10 @@ unsigned short App::start() {
   options.address = config_.address;
   options.port = static_cast<unsigned short>(config_.port);
   options.workers = config_.workers;
+  options.upload_limit = static_cast<std::size_t>(config_.upload_limit);
   server_ = std::make_unique<http::Server>(options, *dispatcher_);
   escalation_->start();
+  webhook_sender_->start();
   return server_->start();
 }
 
@@ -100,6 +115,7 @@ void App::run() {
 
 void App::stop() {
   if (escalation_) escalation_->stop();
+  if (webhook_sender_) webhook_sender_->stop();
   if (server_) server_->stop();
   server_.reset();
   if (db_) db_->close();  // commits every queued write first; later calls do nothing

@@ -17,6 +17,8 @@
 #include "modules/calendar/calendar_service.hpp"
 #include "modules/inspections/inspection_service.hpp"
 #include "modules/notifications/notification_service.hpp"
+#include "modules/notifications/webhook.hpp"
+#include "modules/work_orders/photos.hpp"
 #include "modules/work_orders/work_order_service.hpp"
 #include "modules/org/org_module.hpp"
 
@@ -46,6 +48,7 @@ class App {
   calendar::CalendarService& calendar() { return *calendar_; }
   work_orders::WorkOrderService& work_orders() { return *work_orders_; }
   notifications::NotificationService& notifications() { return *notifications_; }
+  notifications::WebhookSender& webhook() { return *webhook_; }
   inspections::InspectionService& inspections() { return *inspections_; }
 
  private:
@@ -62,6 +65,9 @@ class App {
   std::unique_ptr<work_orders::WorkOrderService> work_orders_;
   std::unique_ptr<crud::Resource> sla_rules_;
   std::unique_ptr<notifications::NotificationService> notifications_;
+  std::unique_ptr<work_orders::PhotoService> photos_;
+  std::unique_ptr<notifications::WebhookSender> webhook_;
+  std::unique_ptr<core::Periodic> webhook_sender_;
   std::unique_ptr<inspections::InspectionService> inspections_;
   std::unique_ptr<core::Periodic> escalation_;
   http::Router router_;

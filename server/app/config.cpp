@@ -30,7 +30,7 @@ void load_config_file(const std::string& path, AppConfig& c) {
   }
   static const char* kKeys[] = {"db", "dataDir", "address", "port", "webRoot", "cryptoKey",
                                 "sessionTtlSeconds", "dbConnections", "durable", "workers",
-                                "logLevel"};
+                                "logLevel", "uploadLimit"};
   for (const auto& [key, value] : j.items()) {
     bool known = false;
     for (const char* k : kKeys) known = known || key == k;
@@ -47,6 +47,9 @@ void load_config_file(const std::string& path, AppConfig& c) {
   take(j, "durable", c.durable);
   take(j, "workers", c.workers);
   take(j, "logLevel", c.log_level);
+  take(j, "uploadLimit", c.upload_limit);
+  if (c.upload_limit < 1024 * 1024 || c.upload_limit > 100 * 1024 * 1024)
+    throw std::runtime_error("config: uploadLimit must be between 1048576 and 104857600 bytes");
 }
 
 }  // namespace steward::app

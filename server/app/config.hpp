@@ -17,6 +17,7 @@ struct AppConfig {
   int db_connections = 4;                     // SQLite readers / PostgreSQL pool
   bool durable = true;                        // SQLite synchronous=FULL
   int workers = 0;                            // request handler threads; 0: automatic
+  std::int64_t upload_limit = 10 * 1024 * 1024;  // bytes of one photo upload
   std::string log_level = "info";
   // argon2id cost; lowered only by tests
   std::uint32_t password_memory_kib = 19456;

@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <array>
 #include <chrono>
 #include <thread>
@@ -35,6 +36,21 @@ struct Server::Impl {
   RequestIds ids;
 };
 
+bool is_upload(const ServerOptions& options, const std::string& method, std::string_view target) {
+  if (method != "POST") return false;
+  const auto path = split_path(std::string(target.substr(0, target.find('?'))));
+  for (const auto& pattern : options.upload_routes) {
+    const auto want = split_path(pattern);
+    if (want.size() != path.size()) continue;
+    bool same = true;
+    for (std::size_t i = 0; i < want.size() && same; ++i)
+      same = (want[i].size() > 2 && want[i].front() == '{' && want[i].back() == '}') ||
+             want[i] == path[i];
+    if (same) return true;
+  }
+  return false;
+}
+
 namespace {
 
 struct InFlight {
@@ -65,12 +81,21 @@ asio::awaitable<void> Server::Impl::session(tcp::socket socket) {
   for (;;) {
     bhttp::request_parser<bhttp::string_body> parser;
     parser.header_limit(static_cast<std::uint32_t>(options.header_limit));
-    parser.body_limit(options.body_limit);
+    // Beast checks a Content-Length against the limit as soon as the header is parsed, before
+    // the route is known: the larger limit first, the route's own right after the header.
+    parser.body_limit(std::max(options.body_limit, options.upload_limit));
     // Idle keep-alive connections wait longer for the first byte than a request may take.
     stream.expires_after(std::chrono::seconds(
         buffer.size() > 0 ? options.read_timeout_seconds : options.idle_timeout_seconds));
     co_await bhttp::async_read_header(stream, buffer, parser,
                                       asio::redirect_error(asio::use_awaitable, ec));
+    std::size_t limit = options.body_limit;
+    if (!ec) {
+      if (is_upload(options, std::string(parser.get().method_string()), parser.get().target()))
+        limit = options.upload_limit;
+      parser.body_limit(limit);  // chunked bodies: counted as they come
+      if (parser.content_length() && *parser.content_length() > limit) ec = bhttp::error::body_limit;
+    }
     if (!ec) {
       stream.expires_after(std::chrono::seconds(options.read_timeout_seconds));
       co_await bhttp::async_read(stream, buffer, parser,
@@ -87,7 +112,7 @@ asio::awaitable<void> Server::Impl::session(tcp::socket socket) {
         stream.socket().shutdown(tcp::socket::shutdown_send, ec);
         stream.expires_after(std::chrono::seconds(5));
         std::array<char, 16 * 1024> sink;
-        for (std::size_t drained = 0; !ec && drained < 4 * options.body_limit;)
+        for (std::size_t drained = 0; !ec && drained < 4 * std::max(limit, options.upload_limit);)
           drained += co_await stream.async_read_some(
               asio::buffer(sink), asio::redirect_error(asio::use_awaitable, ec));
       }

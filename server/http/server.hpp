@@ -5,6 +5,8 @@
 #include <cstddef>
 #include <memory>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "http/dispatcher.hpp"
 
@@ -15,11 +17,18 @@ struct ServerOptions {
   unsigned short port = 8080;        // 0: any free port (tests)
   std::size_t header_limit = 16 * 1024;
   std::size_t body_limit = 1024 * 1024;  // JSON bodies
+  // Uploads (photos) may be larger: the limit is raised after the header, for a POST to one of
+  // these patterns only ("{id}" matches a segment).
+  std::size_t upload_limit = 10 * 1024 * 1024;
+  std::vector<std::string> upload_routes = {"/api/v1/work-orders/{id}/photos"};
   int read_timeout_seconds = 30;     // a request must arrive whole within this
   int idle_timeout_seconds = 75;     // keep-alive connections idle longer are closed
   int workers = 0;                   // 0: 4 per core, at least 8 (handlers wait on the database)
   int shutdown_grace_seconds = 20;   // in-flight requests get this long to finish
 };
+
+// Whether a request to `target` (path and query) may send an upload-sized body.
+bool is_upload(const ServerOptions& options, const std::string& method, std::string_view target);
 
 class Server {
  public:

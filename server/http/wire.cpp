@@ -100,7 +100,7 @@ std::optional<Response> refusal_for(const beast::error_code& ec) {
   };
   if (ec == bhttp::error::body_limit)
     return refuse(core::ErrorKind::payload_too_large, "request.body_too_large",
-                  "the request body is larger than allowed (1 MiB for JSON)");
+                  "the request body is larger than allowed (1 MiB; a photo 10 MiB)");
   if (ec == bhttp::error::header_limit) {
     Response r = refuse(core::ErrorKind::invalid_argument, "request.header_too_large",
                         "the request headers are too large");

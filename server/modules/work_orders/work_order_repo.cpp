@@ -2,6 +2,8 @@
 
 #include <cstdio>
 
+#include "modules/notifications/notification_writer.hpp"
+
 namespace steward::work_orders::repo {
 namespace {
 
@@ -33,7 +35,12 @@ const std::string& order_select() {
       "SELECT o.*, p.code AS project_code, p.name AS project_name, p.time_zone, "
       "p.work_start_min, p.work_end_min, "
       "COALESCE(z.name || ' ', '') || COALESCE(b.name || ' ', '') || COALESCE(u.name, '') AS "
-      "unit_label, c.name AS customer_name, st.name AS assignee_name, tm.name AS team_name "
+      "unit_label, c.name AS customer_name, st.name AS assignee_name, tm.name AS team_name, "
+      // The photos, one record each (fields split by \x1f, records by \x1e): photos.cpp reads it.
+      "(SELECT group_concat(CAST(ph.id AS TEXT) || '\x1f' || ph.stage || '\x1f' || "
+      "ph.content_type || '\x1f' || CAST(ph.size AS TEXT) || '\x1f' || CAST(ph.created_at AS "
+      "TEXT) || '\x1f' || ph.uploaded_by_name, '\x1e') FROM wo_photo ph WHERE ph.order_id = o.id) "
+      "AS photo_list "
       "FROM work_order o JOIN project p ON p.id = o.project_id "
       "LEFT JOIN unit u ON u.id = o.unit_id LEFT JOIN building b ON b.id = o.building_id "
       "LEFT JOIN zone z ON z.id = o.zone_id LEFT JOIN customer c ON c.id = o.customer_id "
@@ -180,17 +187,7 @@ void count(db::Session& s, std::int64_t project_id, const std::string& day,
 void notify(db::Session& s, std::optional<std::int64_t> project_id, std::int64_t user_id,
             std::optional<std::int64_t> order_id, const std::string& kind,
             const std::string& title, const std::string& body, std::int64_t now) {
-  db::Query(s,
-            "INSERT INTO notification (project_id, user_id, order_id, kind, title, body, "
-            "created_at) VALUES (:p, :u, :o, :k, :t, :b, :at)")
-      .bind("p", opt(project_id))
-      .bind("u", (ll)user_id)
-      .bind("o", opt(order_id))
-      .bind("k", kind)
-      .bind("t", title)
-      .bind("b", body)
-      .bind("at", (ll)now)
-      .exec();
+  notifications::write(s, project_id, user_id, order_id, kind, title, body, now);
 }
 
 std::vector<std::int64_t> users_with_roles(db::Session& s, std::int64_t project_id,

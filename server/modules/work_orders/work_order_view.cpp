@@ -3,6 +3,7 @@
 #include "core/text.hpp"
 #include "core/time.hpp"
 #include "json/output.hpp"
+#include "modules/work_orders/photos.hpp"
 #include "modules/work_orders/project_time.hpp"
 #include "modules/work_orders/status_machine.hpp"
 
@@ -107,6 +108,7 @@ nlohmann::json order_json(const db::Row& o, const std::vector<Clock>& clocks,
       {"nextDueAt", time_or_null(o.opt_i64("next_due_at"), offset)},
       {"overdue", overdue},
       {"clocks", clock_list},
+      {"photos", photos_of_list(o.i64("id"), o.str("photo_list"), offset)},
       {"actions", actions_for(o, actor)},
   };
 }
