@@ -10,6 +10,7 @@
 #include "crud/routes.hpp"
 #include "modules/calendar/calendar_routes.hpp"
 #include "modules/inspections/inspection_routes.hpp"
+#include "modules/work_orders/charges.hpp"
 #include "modules/work_orders/photos.hpp"
 #include "modules/work_orders/sla_rules.hpp"
 #include "modules/work_orders/work_order_routes.hpp"
@@ -46,6 +47,7 @@ App::App(AppConfig config, const core::Clock& clock) : config_(std::move(config)
   calendar_->on_change([this] { work_orders_->recompute_open_clocks(); });
   sla_rules_ = std::make_unique<crud::Resource>(
       work_orders::sla_rule_spec([this] { work_orders_->recompute_open_clocks(); }), *db_, clock_);
+  price_items_ = std::make_unique<crud::Resource>(work_orders::price_item_spec(), *db_, clock_);
   notifications_ = std::make_unique<notifications::NotificationService>(*db_, clock_);
   photos_ = std::make_unique<work_orders::PhotoService>(
       *db_, clock_, config_.data_dir, static_cast<std::size_t>(config_.upload_limit));
@@ -57,6 +59,7 @@ App::App(AppConfig config, const core::Clock& clock) : config_(std::move(config)
       spdlog::error("webhook delivery failed: {}", e.what());
     }
   });
+  settings_ = std::make_unique<settings::SettingsService>(*db_, clock_);
   inspections_ = std::make_unique<inspections::InspectionService>(*db_, clock_);
   inspections_->install_builtin();
   escalation_ = std::make_unique<core::Periodic>(std::chrono::seconds(60), [this] {
@@ -88,8 +91,10 @@ void App::register_routes() {
   work_orders::register_photo_routes(router_, *photos_);  // before .../work-orders/{id}/{action}
   work_orders::register_routes(router_, *work_orders_);
   crud::register_routes(router_, "/api/v1/sla-rules", *sla_rules_);
+  crud::register_routes(router_, "/api/v1/price-items", *price_items_);
   notifications::register_routes(router_, *notifications_);
   notifications::register_routes(router_, *webhook_);
+  settings::register_routes(router_, *settings_);
   inspections::register_routes(router_, *inspections_);
 }
 

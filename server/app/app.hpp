@@ -19,6 +19,7 @@
 #include "modules/notifications/notification_service.hpp"
 #include "modules/notifications/webhook.hpp"
 #include "modules/work_orders/photos.hpp"
+#include "modules/settings/settings_service.hpp"
 #include "modules/work_orders/work_order_service.hpp"
 #include "modules/org/org_module.hpp"
 
@@ -64,10 +65,12 @@ class App {
   std::unique_ptr<calendar::CalendarService> calendar_;
   std::unique_ptr<work_orders::WorkOrderService> work_orders_;
   std::unique_ptr<crud::Resource> sla_rules_;
+  std::unique_ptr<crud::Resource> price_items_;
   std::unique_ptr<notifications::NotificationService> notifications_;
   std::unique_ptr<work_orders::PhotoService> photos_;
   std::unique_ptr<notifications::WebhookSender> webhook_;
   std::unique_ptr<core::Periodic> webhook_sender_;
+  std::unique_ptr<settings::SettingsService> settings_;
   std::unique_ptr<inspections::InspectionService> inspections_;
   std::unique_ptr<core::Periodic> escalation_;
   http::Router router_;

@@ -122,14 +122,39 @@ std::optional<std::vector<std::int64_t>> Input::ids(const std::string& key, bool
   return out;
 }
 
-void Input::finish() {
+std::size_t Input::objects(const std::string& key, std::size_t max_items,
+                           const std::function<void(Input&, std::size_t)>& each, bool required) {
+  const auto* v = take(key, required);
+  if (!v) return 0;
+  if (!v->is_array() || v->size() > max_items)
+    return fail(key, "must be a list of at most " + std::to_string(max_items) + " items"), 0;
+  for (std::size_t i = 0; i < v->size(); ++i) {
+    const std::string name = key + "[" + std::to_string(i) + "]";
+    if (!(*v)[i].is_object()) {
+      fail(name, "must be an object");
+      continue;
+    }
+    Input item((*v)[i], Mode::create);
+    each(item, i);
+    for (const auto& [field, what] : item.problems()) errors_.emplace(name + "." + field, what);
+  }
+  return v->size();
+}
+
+core::ErrorDetails Input::problems() const {
+  core::ErrorDetails out = errors_;
   for (const auto& [key, value] : body_.items())
-    if (!seen_.count(key)) errors_.emplace(key, "is not a known field");
-  if (errors_.empty()) return;
+    if (!seen_.count(key)) out.emplace(key, "is not a known field");
+  return out;
+}
+
+void Input::finish() {
+  const auto errors = problems();
+  if (errors.empty()) return;
   std::string message = "invalid request:";
-  for (const auto& [key, what] : errors_) message += " " + key + " " + what + ";";
+  for (const auto& [key, what] : errors) message += " " + key + " " + what + ";";
   message.pop_back();
-  core::throw_invalid(message, errors_);
+  core::throw_invalid(message, errors);
 }
 
 }  // namespace steward::json

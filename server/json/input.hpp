@@ -8,6 +8,7 @@
 //   auto floors = in.integer("floors", {.min = 1, .max = 200});
 //   in.finish();  // throws AppError(invalid_argument) when anything was wrong
 #include <cstdint>
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
@@ -52,12 +53,18 @@ class Input {
   NullableId nullable_id(const std::string& key);
   std::optional<std::vector<std::int64_t>> ids(const std::string& key, bool required = true,
                                                std::size_t max_items = 500);
+  // A list of at most `max_items` objects, each read by `each` with an Input of its own; their
+  // problems are named by position: "charges[1].quantity". Returns how many items there were.
+  std::size_t objects(const std::string& key, std::size_t max_items,
+                      const std::function<void(Input& item, std::size_t index)>& each,
+                      bool required = false);
   // Records a problem found by the caller's own rule (e.g. workEnd before workStart).
   void fail(const std::string& key, const std::string& what);
   void finish();  // throws when any field failed or an unknown field was sent
 
  private:
   const nlohmann::json* take(const std::string& key, bool required);
+  core::ErrorDetails problems() const;  // the failures, and every field nobody read
   const nlohmann::json& body_;
   Mode mode_;
   std::set<std::string> seen_;

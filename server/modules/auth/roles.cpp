@@ -19,6 +19,9 @@ const std::set<std::string> kFrontDesk = {"work_order.read",  "work_order.regist
                                           "work_order.close", "work_order.cancel",
                                           "complaint.inventory"};
 const std::set<std::string> kOrderStats = {"work_order.read", "work_order.stats"};
+// Paid repairs (W7): who records a payment or explains an unpaid charge; who keeps the prices.
+const std::set<std::string> kCharge = {"work_order.charge"};
+const std::set<std::string> kPrices = {"price.manage"};
 // Inspections (I1-I5): the quality department runs them; projects do self-checks and put
 // findings right.
 const std::set<std::string> kInspectAll = {"inspection.read",  "inspection.manage",
@@ -33,8 +36,9 @@ std::vector<Role> build() {
       {"admin", "系统管理员", "Administrator", S::company,
        join({kSeeOrg, kSeeCustomers,
              {"region.manage", "project.manage", "org.manage", "customer.manage", "staff.manage",
-              "user.read", "user.manage", "audit.read", "calendar.manage", "sla.manage"},
-             kFrontDesk, kOrderStats, {"work_order.work"}, kInspectAll})},
+              "user.read", "user.manage", "audit.read", "calendar.manage", "sla.manage",
+              "settings.manage"},
+             kFrontDesk, kOrderStats, {"work_order.work"}, kCharge, kPrices, kInspectAll})},
       {"quality", "品质部", "Quality department", S::company,
        join({kSeeOrg, kOrderStats, {"customer.read", "audit.read"}, kInspectAll})},
       {"region_manager", "片区经理", "Region manager", S::region,
@@ -43,15 +47,15 @@ std::vector<Role> build() {
        join({kSeeOrg, kSeeCustomers,
              kFrontDesk, kOrderStats,
              {"org.manage", "customer.manage", "staff.manage", "user.read", "audit.read",
-              "work_order.work"}, kSelfCheck})},
+              "work_order.work"}, kSelfCheck, kCharge, kPrices})},
       {"supervisor", "主管", "Supervisor", S::assigned,
-       join({kSeeOrg, kSeeCustomers, kFrontDesk, kOrderStats, {"work_order.work"}, kSelfCheck})},
+       join({kSeeOrg, kSeeCustomers, kFrontDesk, kOrderStats, {"work_order.work"}, kSelfCheck, kCharge, kPrices})},
       {"front_desk", "客服", "Front desk", S::assigned,
-       join({kSeeOrg, kSeeCustomers, kFrontDesk, {"customer.manage", "work_order.work"}})},
+       join({kSeeOrg, kSeeCustomers, kFrontDesk, kCharge, {"customer.manage", "work_order.work"}})},
       {"command_center", "指挥中心", "Command centre", S::assigned,
        join({kSeeOrg, kSeeCustomers, kFrontDesk})},
       {"technician", "维修技工", "Technician", S::assigned,
-       join({kSeeOrg, kSeeCustomers, kReport, {"work_order.work"}})},
+       join({kSeeOrg, kSeeCustomers, kReport, kCharge, {"work_order.work"}})},
       {"security", "秩序维护员", "Security", S::assigned, join({kSeeOrg, kReport})},
       {"cleaning", "保洁员", "Cleaning", S::assigned, join({kSeeOrg, kReport})},
       {"clubhouse", "会所服务员", "Clubhouse", S::assigned, join({kSeeOrg, kReport})},

@@ -40,6 +40,7 @@ StepInput read_step(const std::string& action, const nlohmann::json& body) {
     }
   } else if (action == "answer" || action == "complete") {
     s.result = in.text("result", {.max = 2000}).value_or("");
+    if (action == "complete") s.completion = read_completion(in);
   } else if (action == "wait") {
     s.reason = in.choice("reason", {"owner", "parts"}).value_or("");
   } else if (action == "visit") {
@@ -175,6 +176,7 @@ nlohmann::json WorkOrderService::step(const core::Context& ctx, std::int64_t id,
     auto before = w.view(id, core::Actor{});
     before.erase("actions");
     record_step(s, id, action, *to, in, now);
+    if (action == "complete") record_completion(w, *o, in.completion);
     const std::string day = local_day(now, offset_of(*o));
     advance_clocks(w, *o, action, day);
     count_step(w, *o, action, in, day);

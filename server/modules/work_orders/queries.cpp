@@ -4,6 +4,7 @@
 #include "core/error.hpp"
 #include "db/query.hpp"
 #include "modules/auth/roles.hpp"
+#include "modules/work_orders/charges.hpp"
 #include "modules/work_orders/work_order.hpp"
 #include "modules/work_orders/work_order_repo.hpp"
 #include "modules/work_orders/work_order_service.hpp"
@@ -92,6 +93,7 @@ nlohmann::json WorkOrderService::get(const core::Actor& actor, std::int64_t id) 
     nlohmann::json timeline = nlohmann::json::array();
     for (const auto& e : repo::events(s, id)) timeline.push_back(event_json(e, offset_of(*o)));
     j["timeline"] = timeline;
+    add_charge_details(s, j, id, actor, clock_.now(), offset_of(*o));
     auto reworks = db::Query(s, "SELECT id, code FROM work_order WHERE rework_of_id = :id ORDER BY id")
                        .bind("id", (ll)id)
                        .all();

@@ -2,6 +2,7 @@
 #include "core/time.hpp"
 #include "core/error.hpp"
 #include "db/query.hpp"
+#include "modules/work_orders/dates.hpp"
 #include "modules/work_orders/work_order_service.hpp"
 
 namespace steward::work_orders {
@@ -11,14 +12,6 @@ using ll = long long;
 
 double share(std::int64_t part, std::int64_t whole) {
   return whole == 0 ? 0.0 : static_cast<double>(part) / static_cast<double>(whole);
-}
-
-std::string date_param(const core::Params& q, const std::string& key) {
-  auto v = q.text(key);
-  if (!v || v->size() != 10 || !core::parse_iso8601(*v + "T00:00:00Z"))
-    core::throw_invalid("query parameter " + key + " must be a date YYYY-MM-DD",
-                        {{key, "must be a date YYYY-MM-DD"}});
-  return *v;
 }
 
 // The projects the statistics cover: one project, a region's, or all in the caller's scope.
@@ -37,6 +30,14 @@ std::string project_scope(db::Session& s, const core::Actor& actor, const core::
 }
 
 }  // namespace
+
+std::string date_param(const core::Params& q, const std::string& key) {
+  auto v = q.text(key);
+  if (!v || v->size() != 10 || !core::parse_iso8601(*v + "T00:00:00Z"))
+    core::throw_invalid("query parameter " + key + " must be a date YYYY-MM-DD",
+                        {{key, "must be a date YYYY-MM-DD"}});
+  return *v;
+}
 
 nlohmann::json WorkOrderService::stats(const core::Actor& actor, const core::Params& q) const {
   core::require(actor, "work_order.stats");

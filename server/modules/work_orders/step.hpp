@@ -3,6 +3,7 @@
 #include <optional>
 #include <string>
 
+#include "modules/work_orders/charges.hpp"
 #include "modules/work_orders/work_order_write.hpp"
 
 namespace steward::work_orders {
@@ -12,6 +13,7 @@ struct StepInput {
   std::string department, responsible_department, responsible_person, note, result;
   std::string reason, method, satisfaction, root_cause;
   std::optional<bool> valid;
+  Completion completion;  // complete: materials used and charges (W7)
 };
 
 // The clocks a step meets, pauses, resumes, stops or starts; counts each clock it finishes.

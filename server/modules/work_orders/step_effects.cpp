@@ -71,6 +71,15 @@ void count_step(const Writer& w, const db::Row& o, const std::string& action,
   if (action == "cancel") count("cancelled");
   if (action == "close") count("closed");
   if (action == "close" && in.valid && *in.valid) count("valid_complaint");
+  // The technician's workload: the one dispatched to, or the one holding the order.
+  const auto staff = action == "dispatch" ? in.staff_id : o.opt_i64("assignee_staff_id");
+  if (staff) {
+    if (action == "dispatch") repo::count_staff(s, project, day, *staff, "assigned");
+    if (action == "complete") repo::count_staff(s, project, day, *staff, "completed");
+    if (action == "visit") repo::count_staff(s, project, day, *staff, "visited");
+    if (action == "visit" && is_satisfied(in.satisfaction))
+      repo::count_staff(s, project, day, *staff, "satisfied");
+  }
   if (action == "visit") {
     count("visited");
     count(is_satisfied(in.satisfaction) ? "satisfied" : "not_satisfied");

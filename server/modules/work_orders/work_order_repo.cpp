@@ -168,6 +168,15 @@ std::vector<db::Row> events(db::Session& s, std::int64_t order_id) {
       .all();
 }
 
+void count_staff(db::Session& s, std::int64_t project_id, const std::string& day,
+                 std::int64_t staff_id, const std::string& metric) {
+  db::Query(s,
+            "INSERT INTO wo_staff_daily (project_id, day, staff_id, metric, value) VALUES "
+            "(:p, :d, :st, :m, 1) ON CONFLICT (project_id, day, staff_id, metric) DO "
+            "UPDATE SET value = wo_staff_daily.value + 1")
+      .bind("p", (ll)project_id).bind("d", day).bind("st", (ll)staff_id).bind("m", metric).exec();
+}
+
 void count(db::Session& s, std::int64_t project_id, const std::string& day,
            const std::string& kind, const std::string& category, const std::string& metric,
            std::int64_t by) {

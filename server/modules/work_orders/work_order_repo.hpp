@@ -36,6 +36,9 @@ void add_event(db::Session& s, const Event& e);
 std::vector<db::Row> events(db::Session& s, std::int64_t order_id);
 
 // Adds `by` to a daily counter (metric) of the project.
+// Adds to a technician's workload counter of the day (assigned, completed, visited, satisfied).
+void count_staff(db::Session& s, std::int64_t project_id, const std::string& day,
+                 std::int64_t staff_id, const std::string& metric);
 void count(db::Session& s, std::int64_t project_id, const std::string& day,
            const std::string& kind, const std::string& category, const std::string& metric,
            std::int64_t by = 1);

@@ -23,6 +23,17 @@ void register_routes(http::Router& router, const WorkOrderService& svc) {
   });
   router.get("/api/v1/work-orders/stats",
              [s](http::Request& req) { return http::ok(s->stats(req.user(), req.query)); });
+  router.get("/api/v1/work-orders/workload",
+             [s](http::Request& req) { return http::ok(s->workload(req.user(), req.query)); });
+  router.get("/api/v1/unpaid-charges",
+             [s](http::Request& req) { return http::ok(s->unpaid_charges(req.user(), req.query)); });
+  router.get("/api/v1/shift-summaries/draft",
+             [s](http::Request& req) { return http::ok(s->shift_draft(req.user(), req.query)); });
+  router.get("/api/v1/shift-summaries",
+             [s](http::Request& req) { return http::ok(s->shift_summaries(req.user(), req.query)); });
+  router.post("/api/v1/shift-summaries", [s](http::Request& req) {
+    return http::created(s->submit_shift({req.user(), req.request_id}, req.json()));
+  });
   router.get("/api/v1/work-orders",
              [s](http::Request& req) { return http::ok(s->list(req.user(), req.query)); });
   router.post("/api/v1/work-orders", [s](http::Request& req) {
@@ -35,6 +46,12 @@ void register_routes(http::Router& router, const WorkOrderService& svc) {
   });
   router.post("/api/v1/work-orders/{id}/rate", [s](http::Request& req) {
     return http::ok(s->rate({req.user(), req.request_id}, req.id(), req.json()));
+  });
+  router.post("/api/v1/work-orders/{id}/pay", [s](http::Request& req) {
+    return http::ok(s->pay({req.user(), req.request_id}, req.id(), req.json()));
+  });
+  router.post("/api/v1/work-orders/{id}/charge-explanation", [s](http::Request& req) {
+    return http::ok(s->explain_charge({req.user(), req.request_id}, req.id(), req.json()));
   });
   router.post("/api/v1/work-orders/{id}/{action}", [s](http::Request& req) {
     return http::ok(

@@ -43,6 +43,19 @@ class WorkOrderService {
   // Records the check of one complaint for a day; an overdue one needs rootCause and nextStep.
   nlohmann::json check_complaint(const core::Context& ctx, const nlohmann::json& body) const;
 
+  // Paid repairs (W7): the payment of an order's charge, or why it is still unpaid; the list of
+  // unpaid charges (overdue=true: past the company's limit).
+  nlohmann::json pay(const core::Context& ctx, std::int64_t id, const nlohmann::json& body) const;
+  nlohmann::json explain_charge(const core::Context& ctx, std::int64_t id,
+                                const nlohmann::json& body) const;
+  nlohmann::json unpaid_charges(const core::Actor& actor, const core::Params& query) const;
+
+  // Technicians (W8): the end-of-shift summary of unfinished orders, and workload per day.
+  nlohmann::json shift_draft(const core::Actor& actor, const core::Params& query) const;
+  nlohmann::json submit_shift(const core::Context& ctx, const nlohmann::json& body) const;
+  nlohmann::json shift_summaries(const core::Actor& actor, const core::Params& query) const;
+  nlohmann::json workload(const core::Actor& actor, const core::Params& query) const;
+
   // Reminds assignees at 75% of a clock and tells supervisors and the project manager at a
   // breach. Runs every minute on the server; returns how many notifications it wrote.
   int escalate(std::int64_t now) const;
@@ -53,6 +66,10 @@ class WorkOrderService {
  private:
   nlohmann::json step(const core::Context& ctx, std::int64_t id, const std::string& action,
                       const nlohmann::json& body) const;
+  // A change of an order's unpaid charge: 409 when there is none; timeline event and audit.
+  nlohmann::json charge_step(
+      const core::Context& ctx, std::int64_t id, const std::string& action,
+      const std::function<nlohmann::json(db::Session&, const db::Row& charge)>& apply) const;
   db::Database& db_;
   const core::Clock& clock_;
   const core::FieldCipher& cipher_;

@@ -3,6 +3,7 @@
 #include "core/time.hpp"
 #include "modules/audit/audit.hpp"
 #include "modules/auth/roles.hpp"
+#include "modules/work_orders/charges.hpp"
 #include "modules/work_orders/project_time.hpp"
 #include "modules/work_orders/work_order_repo.hpp"
 #include "modules/work_orders/work_order_view.hpp"
@@ -97,7 +98,9 @@ void Writer::event(std::int64_t project_id, std::int64_t order_id, const std::st
 
 nlohmann::json Writer::view(std::int64_t order_id, const core::Actor& actor) const {
   auto row = repo::find_order(s_, auth::system_actor(), order_id);
-  return order_json(*row, repo::clocks(s_, order_id), cal_, actor, cipher_, now_);
+  auto j = order_json(*row, repo::clocks(s_, order_id), cal_, actor, cipher_, now_);
+  add_charge_details(s_, j, order_id, actor, now_, offset_of(*row));
+  return j;
 }
 
 nlohmann::json Writer::finish_write(std::int64_t order_id, const std::string& action,
