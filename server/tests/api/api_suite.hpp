@@ -9,9 +9,13 @@
 #include <memory>
 #include <string>
 
+#include "core/time.hpp"
 #include "tests/support/test_env.hpp"
 
 namespace steward::testing {
+
+// A local time in Asia/Shanghai, "2026-11-23T10:00:00", as epoch seconds.
+inline std::int64_t at(const std::string& local) { return *core::parse_iso8601(local + "+08:00"); }
 
 template <class Suite, bool kWithDemo = true>
 class ApiSuite : public ::testing::TestWithParam<std::string> {
@@ -75,6 +79,30 @@ class ApiSuite : public ::testing::TestWithParam<std::string> {
     return first(target).value("id", std::int64_t{0});
   }
 
+  // Suites that pin the clock: each test sets the time, then logs in afresh with act(), since
+  // sessions made at another time may be expired.
+  void at_time(const std::string& local) {
+    server().clock().set(at(local));
+    pinned_tokens_.clear();
+  }
+  const std::string& token(const std::string& user) {
+    auto& t = pinned_tokens_[user];
+    if (t.empty()) t = server().login(user);
+    return t;
+  }
+  Reply act(const std::string& user, const std::string& method, const std::string& target,
+            const nlohmann::json& body = nullptr) {
+    return server().request(method, target, body, token(user));
+  }
+  // The demo project's id, looked up with a session made at the pinned time.
+  std::int64_t pid(const std::string& code) {
+    const nlohmann::json list = act("admin", "GET", "/api/v1/projects?q=" + code).body;
+    for (const auto& p : list["items"])
+      if (p["code"] == code) return p["id"].get<std::int64_t>();
+    ADD_FAILURE() << "no demo project " << code;
+    return 0;
+  }
+
   // Names unique within the run, so tests sharing a server never collide.
   static std::string unique(const std::string& prefix) {
     static int n = 0;
@@ -82,6 +110,7 @@ class ApiSuite : public ::testing::TestWithParam<std::string> {
   }
 
  private:
+  std::map<std::string, std::string> pinned_tokens_;
   static std::map<std::string, std::unique_ptr<TestServer>>& servers() {
     static std::map<std::string, std::unique_ptr<TestServer>> s;
     return s;

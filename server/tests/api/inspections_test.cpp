@@ -6,31 +6,8 @@
 namespace steward::testing {
 namespace {
 
-std::int64_t at(const std::string& local) { return *core::parse_iso8601(local + "+08:00"); }
-
 class Inspections : public ApiSuite<Inspections> {
  protected:
-  std::map<std::string, std::string> tokens_;
-  void at_time(const std::string& local) {
-    server().clock().set(at(local));
-    tokens_.clear();
-  }
-  const std::string& token(const std::string& user) {
-    auto& t = tokens_[user];
-    if (t.empty()) t = server().login(user);
-    return t;
-  }
-  Reply act(const std::string& user, const std::string& method, const std::string& target,
-            const nlohmann::json& body = nullptr) {
-    return server().request(method, target, body, token(user));
-  }
-  std::int64_t pid(const std::string& code) {
-    const auto list = act("admin", "GET", "/api/v1/projects?q=" + code).body;
-    for (const auto& p : list["items"])
-      if (p["code"] == code) return p["id"].get<std::int64_t>();
-    ADD_FAILURE() << "no demo project " << code;
-    return 0;
-  }
   // The built-in scheme of seed 001, or a scheme of the given rubric weights.
   std::int64_t builtin_scheme() {
     auto r = act("quality", "GET", "/api/v1/inspection-schemes");

@@ -79,21 +79,8 @@ class Listener {
   std::vector<Received> received_;
 };
 
-std::int64_t at(const std::string& local) { return *core::parse_iso8601(local + "+08:00"); }
-
 class Webhook : public ApiSuite<Webhook> {
  protected:
-  std::map<std::string, std::string> tokens_;
-  void at_time(const std::string& local) {
-    server().clock().set(at(local));
-    tokens_.clear();
-  }
-  Reply act(const std::string& user, const std::string& method, const std::string& target,
-            const nlohmann::json& body = nullptr) {
-    auto& t = tokens_[user];
-    if (t.empty()) t = server().login(user);
-    return server().request(method, target, body, t);
-  }
   Reply step(const std::string& user, std::int64_t id, const std::string& action,
              const nlohmann::json& body = nlohmann::json::object()) {
     auto r = act(user, "POST", "/api/v1/work-orders/" + std::to_string(id) + "/" + action, body);
