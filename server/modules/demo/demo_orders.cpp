@@ -4,6 +4,8 @@
 #include "db/query.hpp"
 #include "modules/auth/roles.hpp"
 #include "modules/demo/demo_internal.hpp"
+#include "crud/resource.hpp"
+#include "modules/work_orders/charges.hpp"
 #include "modules/work_orders/work_order_service.hpp"
 
 namespace steward::demo {
@@ -21,6 +23,8 @@ struct ProjectCast {
   int per_day = 0;
   std::vector<Customer> customers;
   std::vector<std::int64_t> technicians;  // staff ids
+  // category -> the price item charged for it, and its name
+  std::map<std::string, std::pair<std::int64_t, std::string>> prices;
   core::Actor desk, worker, supervisor;    // who registers, who works, who calls back
 };
 
@@ -57,6 +61,25 @@ ProjectCast cast(db::Session& s, const std::string& code, int per_day) {
   c.supervisor = cshy ? actor_for(s, "supervisor", c.id) : auth::system_actor();
   c.worker = auth::system_actor();
   return c;
+}
+
+// The published price list of paid in-unit repairs (有偿服务), one item charged per category.
+void add_price_list(db::Database& db, std::int64_t now, ProjectCast& p) {
+  core::FixedClock clock(now);
+  const crud::Resource prices(work_orders::price_item_spec(), db, clock);
+  struct Item {
+    const char *category, *name, *unit;
+    int fen;
+  };
+  const Item items[] = {{"water", "更换角阀", "个", 2500},       {"water", "疏通下水管道", "次", 8000},
+                        {"electricity", "更换插座", "个", 3000},  {"lighting", "更换户内灯泡", "个", 1500},
+                        {"doors_windows", "更换门锁锁芯", "个", 12000}, {"", "上门服务费", "次", 3000}};
+  for (const auto& i : items) {
+    auto r = prices.create({auth::system_actor(), "demo"},
+                           {{"projectId", p.id}, {"name", i.name}, {"unit", i.unit},
+                            {"priceFen", i.fen}, {"category", i.category}});
+    p.prices.emplace(i.category, std::pair(r["id"].get<std::int64_t>(), std::string(i.name)));
+  }
 }
 
 struct Kind {
@@ -122,10 +145,13 @@ class Simulation {
   void repair(const ProjectCast& p, const core::Actor& worker, std::int64_t staff, bool emergency);
   void complaint(const ProjectCast& p, bool online);
   void call_back_and_close(const ProjectCast& p, bool repair);
+  void paid_repair(const ProjectCast& p, const core::Actor& worker, std::int64_t item,
+                   const std::string& name);
 
   core::FixedClock clock_;
   work_orders::WorkOrderService service_;
   std::int64_t now_, t_ = 0, id_ = 0;
+  std::string category_;
   Random& rng_;
 };
 
@@ -133,6 +159,7 @@ void Simulation::order(const ProjectCast& p, const core::Actor& tech, std::int64
                        std::int64_t reported) {
   const Kind& k = pick_kind(rng_);
   const std::string kind = k.kind, category = rng_.pick(k.categories);
+  category_ = category;
   const bool emergency = kind == "repair" && rng_.percent(5);
   const char* channels[] = {"phone", "phone", "phone", "front_desk", "app", "app", "intercom", "online", "patrol"};
   const std::string channel = kind == "complaint" && rng_.percent(20) ? "online" : rng_.pick(channels);
@@ -180,8 +207,28 @@ void Simulation::repair(const ProjectCast& p, const core::Actor& worker, std::in
     step(worker, "resume");
   }
   if (!after(20, 240)) return;
+  auto price = p.prices.find(category_);
+  if (price != p.prices.end() && rng_.percent(35)) return paid_repair(p, worker, price->second.first, price->second.second);
   step(worker, "complete", {{"result", "已修复, 业主确认"}});
   call_back_and_close(p, true);
+}
+
+// A charged in-unit repair (W7): most owners pay within a day or two; a few stay unpaid past
+// the limit, half of those with the written explanation.
+void Simulation::paid_repair(const ProjectCast& p, const core::Actor& worker, std::int64_t item,
+                             const std::string& name) {
+  step(worker, "complete", {{"result", name + ", 业主确认"},
+                            {"materials", {{{"name", name}, {"quantity", 1}, {"unit", "项"}}}},
+                            {"charges", {{{"priceItemId", item}, {"quantity", 1}}}}});
+  const auto total = service_.get(auth::system_actor(), id_)["charge"]["totalFen"];
+  call_back_and_close(p, true);
+  if (rng_.percent(85)) {
+    if (after(10, 2 * 24 * 60))
+      service_.pay({p.desk, "demo"}, id_, {{"method", rng_.percent(70) ? "wechat" : "cash"},
+                                           {"amountFen", total}});
+  } else if (rng_.percent(50) && after(3 * 24 * 60, 4 * 24 * 60)) {
+    service_.explain_charge({p.desk, "demo"}, id_, {{"explanation", "业主对收费有异议, 待主管上门沟通"}});
+  }
 }
 
 void Simulation::complaint(const ProjectCast& p, bool online) {
@@ -233,6 +280,7 @@ int build_demo_orders(db::Database& db, const core::FieldCipher& cipher,
     Random rng(20261123);
     Simulation sim(db, cipher, calendar, now, rng);
     std::vector<ProjectCast> projects = {cast(s, "CSHY", 6), cast(s, "CHTD", 3), cast(s, "XSTY", 2)};
+    for (auto& p : projects) add_price_list(db, (now / kDay - days) * kDay, p);
     const core::Actor tech = actor_for(s, "tech", projects[0].id);
     auto tech_row = db::Query(s, "SELECT staff_id FROM app_user WHERE username = 'tech'").one();
     const std::int64_t tech_staff = tech_row ? tech_row->opt_i64("staff_id").value_or(0) : 0;

@@ -28,6 +28,14 @@ TEST(DemoOrders, TwoWeeksOfOrdersInEveryStateWithTheirTimelinesAndCounters) {
     EXPECT_GT(db::Query(s, "SELECT COUNT(*) FROM work_order WHERE rework_of_id IS NOT NULL").scalar() +
                   db::Query(s, "SELECT COUNT(*) FROM wo_event WHERE action = 'visit'").scalar(),
               0);
+    // Paid repairs: a price list per project, charges mostly paid, a few still owed.
+    EXPECT_EQ(db::Query(s, "SELECT COUNT(DISTINCT project_id) FROM price_item").scalar(), 3);
+    EXPECT_GT(db::Query(s, "SELECT COUNT(*) FROM wo_charge WHERE paid_at IS NOT NULL").scalar(), 0);
+    EXPECT_GT(db::Query(s, "SELECT COUNT(*) FROM wo_charge WHERE paid_at IS NULL").scalar(), 0);
+    EXPECT_EQ(db::Query(s, "SELECT COUNT(*) FROM wo_charge c WHERE total_fen <> (SELECT "
+                           "SUM(amount_fen) FROM wo_charge_line l WHERE l.order_id = c.order_id)")
+                  .scalar(),
+              0);
   });
   EXPECT_THROW(build_demo_orders(app.db(), app.cipher(), app.calendar(), testing::kMonday1000, 1),
                core::AppError);

@@ -107,9 +107,12 @@ nlohmann::json WorkOrderService::unpaid_charges(const core::Actor& actor,
     db::Query count(s, "SELECT COUNT(*) FROM wo_charge c" + where);
     bind(count);
     const auto total = count.scalar();
-    db::Query rows(s, "SELECT c.*, o.code, o.title, o.location, o.completed_at, st.name AS "
-                      "assignee_name, p.time_zone FROM wo_charge c "
+    db::Query rows(s, "SELECT c.*, o.code, o.title, o.location, st.name AS assignee_name, "
+                      "p.time_zone, COALESCE(z.name || ' ', '') || COALESCE(b.name || ' ', '') || "
+                      "COALESCE(u.name, '') AS unit_label FROM wo_charge c "
                       "JOIN work_order o ON o.id = c.order_id JOIN project p ON p.id = c.project_id "
+                      "LEFT JOIN unit u ON u.id = o.unit_id LEFT JOIN building b ON b.id = o.building_id "
+                      "LEFT JOIN zone z ON z.id = o.zone_id "
                       "LEFT JOIN staff st ON st.id = o.assignee_staff_id" + where +
                       " ORDER BY c.due_at, c.order_id LIMIT :limit OFFSET :offset");
     bind(rows);
@@ -121,7 +124,7 @@ nlohmann::json WorkOrderService::unpaid_charges(const core::Actor& actor,
                        {"projectId", r.i64("project_id")},
                        {"code", r.str("code")},
                        {"title", r.str("title")},
-                       {"location", r.str("location")},
+                       {"location", r.str("location").empty() ? r.str("unit_label") : r.str("location")},
                        {"assigneeName", r.opt_str("assignee_name").value_or("")},
                        {"completedAt", core::format_iso8601(r.i64("charged_at"), offset)},
                        {"totalFen", r.i64("total_fen")},

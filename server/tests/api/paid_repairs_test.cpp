@@ -115,6 +115,7 @@ TEST_P(PaidRepairs, AnUnpaidChargePastTheLimitIsListedAndExplained) {
   const auto late = listed("&overdue=true");
   ASSERT_FALSE(late.is_null());
   EXPECT_EQ(late["totalFen"], 8000);
+  EXPECT_EQ(late["location"], "3栋大堂");
   EXPECT_EQ(late["daysUnpaid"], 3);
   EXPECT_EQ(late["explanation"], "");
   const std::string explain = "/api/v1/work-orders/" + std::to_string(id) + "/charge-explanation";
