@@ -94,6 +94,7 @@ nlohmann::json WorkOrderService::register_order(const core::Context& ctx,
     Place place = w.place(o.project_id, o.unit_id, o.customer_id, errors);
     if (!errors.empty()) core::throw_invalid("invalid request", errors);
     if (o.reporter_name.empty()) o.reporter_name = place.customer_name;
+    if (o.reporter_phone.empty()) o.reporter_phone = core::digits_only(place.customer_phone);
     const std::string day = local_day(o.reported_at, offset_of(*project));
     const auto id =
         db::Query(s,

@@ -54,14 +54,16 @@ Place Writer::place(std::int64_t project_id, std::optional<std::int64_t> unit_id
     }
   }
   if (customer_id) {
-    auto c = db::Query(s_, "SELECT name FROM customer WHERE id = :id AND project_id = :p")
+    auto c = db::Query(s_, "SELECT name, phone_enc FROM customer WHERE id = :id AND project_id = :p")
                  .bind("id", (ll)*customer_id)
                  .bind("p", (ll)project_id)
                  .one();
     if (!c)
       errors.emplace("customerId", "does not exist in this project");
-    else
+    else {
       p.customer_name = c->str("name");
+      p.customer_phone = cipher_.decrypt(c->str("phone_enc"));
+    }
   }
   return p;
 }

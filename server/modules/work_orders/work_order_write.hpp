@@ -17,7 +17,7 @@ namespace steward::work_orders {
 
 struct Place {
   std::optional<long long> unit_id, building_id, zone_id;
-  std::string customer_name;
+  std::string customer_name, customer_phone;  // the linked customer's, in clear
 };
 
 std::string local_day(std::int64_t at, int offset);  // "2026-11-22" in the project's zone

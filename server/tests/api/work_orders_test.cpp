@@ -334,6 +334,19 @@ TEST_P(WorkOrders, TheDailyComplaintInventoryWantsACauseAndANextStepForAnOverdue
   EXPECT_EQ(act("security", "GET", list).status, 403u);
 }
 
+TEST_P(WorkOrders, AnOrderForAKnownCustomerCarriesTheirNameAndPhone) {
+  at_time("2026-11-23T10:00:00");
+  const auto customer = act("pm", "GET", "/api/v1/customers?projectId=" + std::to_string(pid("CSHY")) +
+                                             "&pageSize=1").body["items"][0];
+  auto o = register_order("frontdesk", {{"kind", "repair"}, {"category", "water"},
+                                        {"customerId", customer["id"]}});
+  EXPECT_EQ(o["reporterName"], customer["name"]);
+  EXPECT_EQ(o["reporterPhone"], customer["phone"]);  // the front desk may see contact data
+  const std::string phone = customer["phone"];
+  auto masked = act("security", "GET", "/api/v1/work-orders/" + std::to_string(o["id"].get<std::int64_t>()));
+  EXPECT_EQ(masked.body["reporterPhone"], phone.substr(0, 3) + "****" + phone.substr(7));
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, WorkOrders, ::testing::ValuesIn(engines_under_test()));
 
 }  // namespace
