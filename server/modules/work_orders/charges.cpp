@@ -4,6 +4,7 @@
 #include "core/time.hpp"
 #include "db/query.hpp"
 #include "modules/settings/settings_service.hpp"
+#include "modules/work_orders/work_order_view.hpp"
 #include "modules/work_orders/work_order_write.hpp"
 
 namespace steward::work_orders {
@@ -16,10 +17,6 @@ constexpr std::int64_t kMaxQuantity = 100000;  // 1000 units, in hundredths
 nlohmann::json hundredths_json(std::int64_t v) {
   if (v % 100 == 0) return v / 100;
   return static_cast<double>(v) / 100.0;
-}
-
-nlohmann::json time_or_null(const std::optional<std::int64_t>& t, int offset) {
-  return t ? nlohmann::json(core::format_iso8601(*t, offset)) : nlohmann::json();
 }
 
 }  // namespace

@@ -108,18 +108,16 @@ nlohmann::json WorkOrderService::unpaid_charges(const core::Actor& actor,
     bind(count);
     const auto total = count.scalar();
     db::Query rows(s, "SELECT c.*, o.code, o.title, o.location, st.name AS assignee_name, "
-                      "p.time_zone, COALESCE(z.name || ' ', '') || COALESCE(b.name || ' ', '') || "
-                      "COALESCE(u.name, '') AS unit_label FROM wo_charge c "
-                      "JOIN work_order o ON o.id = c.order_id JOIN project p ON p.id = c.project_id "
-                      "LEFT JOIN unit u ON u.id = o.unit_id LEFT JOIN building b ON b.id = o.building_id "
-                      "LEFT JOIN zone z ON z.id = o.zone_id "
-                      "LEFT JOIN staff st ON st.id = o.assignee_staff_id" + where +
+                      "p.time_zone, " + repo::unit_label_sql() + " AS unit_label FROM wo_charge c "
+                      "JOIN work_order o ON o.id = c.order_id JOIN project p ON p.id = c.project_id " +
+                      repo::place_joins() +
+                      " LEFT JOIN staff st ON st.id = o.assignee_staff_id" + where +
                       " ORDER BY c.due_at, c.order_id LIMIT :limit OFFSET :offset");
     bind(rows);
     rows.bind("limit", page.size).bind("offset", (ll)page.offset());
     nlohmann::json items = nlohmann::json::array();
     for (const auto& r : rows.all()) {
-      const int offset = core::zone_offset_seconds(r.str("time_zone")).value_or(8 * 3600);
+      const int offset = offset_of(r);
       items.push_back({{"orderId", r.i64("order_id")},
                        {"projectId", r.i64("project_id")},
                        {"code", r.str("code")},

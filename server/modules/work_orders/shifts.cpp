@@ -9,6 +9,7 @@
 #include "modules/calendar/working_calendar.hpp"
 #include "modules/work_orders/dates.hpp"
 #include "modules/work_orders/work_order_service.hpp"
+#include "modules/work_orders/work_order_view.hpp"
 #include "modules/work_orders/work_order_write.hpp"
 
 namespace steward::work_orders {
@@ -23,7 +24,7 @@ int project_offset(db::Session& s, const core::Actor& actor, std::int64_t projec
   if (!actor.sees_project(project)) core::throw_not_found("project");
   auto p = db::Query(s, "SELECT time_zone FROM project WHERE id = :p").bind("p", (ll)project).one();
   if (!p) core::throw_not_found("project");
-  return core::zone_offset_seconds(p->str("time_zone")).value_or(8 * 3600);
+  return offset_of(*p);
 }
 
 std::int64_t project_param(const core::Params& q) {
@@ -126,9 +127,7 @@ nlohmann::json WorkOrderService::shift_draft(const core::Actor& actor, const cor
     for (const auto& o : unfinished(s, project, own_staff(s, actor)))
       items.push_back({{"orderId", o.i64("id")}, {"code", o.str("code")}, {"title", o.str("title")},
                        {"status", o.str("status")},
-                       {"nextDueAt", o.opt_i64("next_due_at")
-                                         ? nlohmann::json(core::format_iso8601(*o.opt_i64("next_due_at"), offset))
-                                         : nlohmann::json()},
+                       {"nextDueAt", time_or_null(o.opt_i64("next_due_at"), offset)},
                        {"reason", ""}, {"plan", ""}});
     return nlohmann::json{{"projectId", project}, {"day", local_day(now, offset)}, {"items", items}};
   });

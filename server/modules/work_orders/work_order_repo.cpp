@@ -30,20 +30,31 @@ Clock read_clock(const db::Row& r) {
 
 }  // namespace
 
+const std::string& unit_label_sql() {
+  static const std::string sql =
+      "COALESCE(z.name || ' ', '') || COALESCE(b.name || ' ', '') || COALESCE(u.name, '')";
+  return sql;
+}
+
+const std::string& place_joins() {
+  static const std::string sql =
+      "LEFT JOIN unit u ON u.id = o.unit_id LEFT JOIN building b ON b.id = o.building_id "
+      "LEFT JOIN zone z ON z.id = o.zone_id";
+  return sql;
+}
+
 const std::string& order_select() {
   static const std::string sql =
       "SELECT o.*, p.code AS project_code, p.name AS project_name, p.time_zone, "
-      "p.work_start_min, p.work_end_min, "
-      "COALESCE(z.name || ' ', '') || COALESCE(b.name || ' ', '') || COALESCE(u.name, '') AS "
+      "p.work_start_min, p.work_end_min, " + unit_label_sql() + " AS "
       "unit_label, c.name AS customer_name, st.name AS assignee_name, tm.name AS team_name, "
       // The photos, one record each (fields split by \x1f, records by \x1e): photos.cpp reads it.
       "(SELECT group_concat(CAST(ph.id AS TEXT) || '\x1f' || ph.stage || '\x1f' || "
       "ph.content_type || '\x1f' || CAST(ph.size AS TEXT) || '\x1f' || CAST(ph.created_at AS "
       "TEXT) || '\x1f' || ph.uploaded_by_name, '\x1e') FROM wo_photo ph WHERE ph.order_id = o.id) "
       "AS photo_list "
-      "FROM work_order o JOIN project p ON p.id = o.project_id "
-      "LEFT JOIN unit u ON u.id = o.unit_id LEFT JOIN building b ON b.id = o.building_id "
-      "LEFT JOIN zone z ON z.id = o.zone_id LEFT JOIN customer c ON c.id = o.customer_id "
+      "FROM work_order o JOIN project p ON p.id = o.project_id " + place_joins() +
+      " LEFT JOIN customer c ON c.id = o.customer_id "
       "LEFT JOIN staff st ON st.id = o.assignee_staff_id "
       "LEFT JOIN team tm ON tm.id = o.assignee_team_id";
   return sql;

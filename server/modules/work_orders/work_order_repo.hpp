@@ -15,6 +15,9 @@ namespace steward::work_orders::repo {
 std::optional<db::Row> find_order(db::Session& s, const core::Actor& actor, std::int64_t id);
 // SELECT list and FROM clause of an order with display names (alias o).
 const std::string& order_select();
+// "玉兰园 8栋 2-401" from the order `o`'s place, and the joins it needs (z, b, u).
+const std::string& unit_label_sql();
+const std::string& place_joins();
 
 std::string next_code(db::Session& s, std::int64_t project_id, const std::string& project_code,
                       const std::string& day);  // CSHY-20261122-0007

@@ -8,11 +8,11 @@
 #include "modules/work_orders/status_machine.hpp"
 
 namespace steward::work_orders {
-namespace {
-
 nlohmann::json time_or_null(const std::optional<std::int64_t>& t, int offset) {
   return t ? nlohmann::json(core::format_iso8601(*t, offset)) : nlohmann::json();
 }
+
+namespace {
 
 // The actions this caller may take now: allowed by the status and granted by the role.
 nlohmann::json actions_for(const db::Row& o, const core::Actor& actor) {

@@ -14,7 +14,9 @@
 namespace steward::work_orders {
 
 calendar::WorkingHours hours_of(const db::Row& order);  // from the project's columns
-int offset_of(const db::Row& order);
+int offset_of(const db::Row& order);  // any row with the project's time_zone column
+// An instant in the project's offset, or null.
+nlohmann::json time_or_null(const std::optional<std::int64_t>& t, int offset);
 
 nlohmann::json clock_json(const ClockMath& math, const Clock& c, std::int64_t now, int offset);
 nlohmann::json order_json(const db::Row& order, const std::vector<Clock>& clocks,
