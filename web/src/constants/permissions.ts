@@ -31,4 +31,10 @@ export const PERMISSIONS = {
   settingsManage: 'settings.manage',
   slaManage: 'sla.manage',
   calendarManage: 'calendar.manage',
+  inspectionRead: 'inspection.read',
+  inspectionManage: 'inspection.manage',
+  inspectionPerform: 'inspection.perform',
+  rubricManage: 'rubric.manage',
+  rectificationWork: 'rectification.work',
+  rectificationVerify: 'rectification.verify',
 } as const

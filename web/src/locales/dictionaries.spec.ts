@@ -14,6 +14,7 @@ import {
   WORK_ORDER_STATUSES,
 } from '@/constants/work-orders'
 import { PAY_METHODS, PAYMENT_STATES, PHOTO_STAGES } from '@/constants/charges'
+import * as INSPECTION from '@/constants/inspections'
 import { buildMessages, leafKeys } from './messages'
 
 const messages = buildMessages(
@@ -40,6 +41,16 @@ const DYNAMIC: [string, readonly string[]][] = [
   ['notification.kinds', NOTIFICATION_KINDS],
   ['calendar.months', Array.from({ length: 12 }, (_, i) => `m${i + 1}`)],
   ['calendar.weekdays', ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']],
+  ['inspection.kinds', INSPECTION.INSPECTION_KINDS],
+  ['inspection.targets', INSPECTION.TARGET_KINDS],
+  ['inspection.methods', INSPECTION.INSPECTION_METHODS],
+  ['inspection.statuses', INSPECTION.INSPECTION_STATUSES],
+  ['inspection.rules', INSPECTION.RULE_KINDS],
+  ['inspection.grades', INSPECTION.GRADES],
+  ['inspection.outcomes', INSPECTION.OUTCOMES],
+  ['inspection.positions', INSPECTION.POSITIONS],
+  ['inspection.rect.statuses', INSPECTION.RECTIFICATION_STATUSES],
+  ['inspection.rect', ['complete', 'verify', 'reject']],
 ]
 
 describe('dictionary texts', () => {

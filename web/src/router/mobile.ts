@@ -1,6 +1,6 @@
 import { markRaw } from 'vue'
 import type { RouteRecordRaw } from 'vue-router'
-import { EditPen, List, Notebook, Tickets } from '@element-plus/icons-vue'
+import { EditPen, List, Notebook, Tickets, Finished } from '@element-plus/icons-vue'
 import { PERMISSIONS } from '@/constants/permissions'
 
 /**
@@ -38,6 +38,18 @@ export const mobilePages: RouteRecordRaw[] = [
     name: 'm-order',
     component: () => import('@/views/mobile/order/index.vue'),
     meta: { title: 'menu.workOrder', permission: PERMISSIONS.workOrderRead },
+  },
+  {
+    path: 'inspections',
+    name: 'm-inspections',
+    component: () => import('@/views/mobile/inspections/index.vue'),
+    meta: { title: 'menu.doInspection', icon: markRaw(Finished), permission: PERMISSIONS.inspectionPerform, tab: true },
+  },
+  {
+    path: 'inspections/:id(\\d+)',
+    name: 'm-inspection',
+    component: () => import('@/views/mobile/inspection/index.vue'),
+    meta: { title: 'menu.inspection', permission: PERMISSIONS.inspectionRead },
   },
 ]
 
