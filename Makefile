@@ -2,13 +2,14 @@
 #   make run    installs what is missing, builds the server and the web app, creates a SQLite
 #               database with the demo company if there is none, serves http://127.0.0.1:8080
 #   make test   installs what is missing, builds, and runs every test
+#   make bench  builds in release mode and measures Steward against baselines (bench/run.sh)
 BUILD ?= build
 TYPE ?= RelWithDebInfo
 DB ?= sqlite:data/steward.db
 PORT ?= 8080
 JOBS ?= $(shell nproc)
 
-.PHONY: run test deps test-deps build web clean
+.PHONY: run test bench deps test-deps build web clean
 
 run: deps build web
 	@[ -f data/steward.db ] || ./$(BUILD)/steward demo --db $(DB) --data-dir data
@@ -16,6 +17,9 @@ run: deps build web
 
 test: test-deps build web
 	BUILD=$(BUILD) scripts/run-tests.sh
+
+bench:
+	bench/run.sh $(if $(ORDERS),--orders $(ORDERS))
 
 deps:
 	@scripts/install-deps.sh
