@@ -137,8 +137,20 @@ export interface Deduction {
   note: string
   recurring: boolean
   rectificationId: number | null
-  /** Present once the server keeps photos of deductions. */
-  photoIds?: number[]
+  /** Photos of the finding, oldest first (absent from servers without deduction photos). */
+  photos?: InspectionPhoto[]
+}
+
+export interface InspectionPhoto {
+  id: number
+  inspectionId: number
+  deductionId: number | null
+  contentType: string
+  size: number
+  /** `/api/v1/inspection-photos/{id}`: the session cookie lets an <img> load it. */
+  url: string
+  uploadedBy: string
+  createdAt: string
 }
 
 export interface ScoredItem extends RubricItem {
@@ -233,6 +245,16 @@ export const inspectionApi = {
   deduct: (id: number, body: DeductionPayload) =>
     http.post<Inspection>(`/inspections/${id}/deductions`, body).then((r) => r.data),
   submit: (id: number) => http.post<Inspection>(`/inspections/${id}/submit`, {}).then((r) => r.data),
+  /** Takes a deduction back while the inspection is open. */
+  removeDeduction: (id: number, deductionId: number) =>
+    http.delete<Inspection>(`/inspections/${id}/deductions/${deductionId}`).then((r) => r.data),
+  /** A photo of a finding, the raw image as the body; name it in a deduction's photoIds afterwards. */
+  uploadPhoto: (id: number, file: Blob) =>
+    http
+      .post<InspectionPhoto>(`/inspections/${id}/photos`, file, { headers: { 'Content-Type': file.type }, silent: true })
+      .then((r) => r.data),
+  /** The rewards and penalties as a payroll file; a plain link, the session cookie authorises it. */
+  paymentsExportUrl: (id: number, format: 'xlsx' | 'csv') => `/api/v1/inspections/${id}/payments/export?format=${format}`,
 }
 
 // ---- rectifications (整改) -----------------------------------------------------------------------

@@ -18,13 +18,23 @@ describe('drafts of deductions', () => {
   })
 
   it('send only the field of the item rule', () => {
-    expect(deductionPayload(rangeItem, { amounts: [2, 1.5], occurrences: 3, failed: true, note: ' 缺 ' })).toEqual({ itemId: 11, amounts: [2, 1.5], note: '缺' })
-    expect(deductionPayload(eachItem, { amounts: [2], occurrences: 3, failed: true, note: '' })).toEqual({ itemId: 12, occurrences: 3, note: '' })
+    const none = { photoIds: [], files: [] }
+    expect(deductionPayload(rangeItem, { amounts: [2, 1.5], occurrences: 3, failed: true, note: ' 缺 ', ...none })).toEqual({ itemId: 11, amounts: [2, 1.5], note: '缺' })
+    expect(deductionPayload(eachItem, { amounts: [2], occurrences: 3, failed: true, note: '', ...none })).toEqual({ itemId: 12, occurrences: 3, note: '' })
+  })
+
+  it('name the photos only when they change: kept ones and the ones just uploaded', () => {
+    const withPhotos: ScoredItem = { ...rangeItem, deduction: { ...rangeItem.deduction!, photos: [{ id: 7 }, { id: 8 }] as never } }
+    const draft = draftOf(withPhotos)
+    expect(deductionPayload(withPhotos, draft).photoIds).toBeUndefined()
+    draft.photoIds = [8]
+    expect(isDirty(withPhotos, draft)).toBe(true)
+    expect(deductionPayload(withPhotos, draft, [9]).photoIds).toEqual([8, 9])
   })
 
   it('feed the running score with what is typed but not recorded', () => {
     const inspection = { rubrics: [{ id: 1, code: 'X', version: 1, weight: 100, score: 0, sections: [{ id: 1, name: 'A', max: 15, raw: 13, score: 0, items: [rangeItem, eachItem] }] }] } as unknown as Inspection
-    const drafts = new Map([[11, draftOf(rangeItem)], [12, { amounts: [], occurrences: 3, failed: false, note: '' }]])
+    const drafts = new Map([[11, draftOf(rangeItem)], [12, { amounts: [], occurrences: 3, failed: false, note: '', photoIds: [], files: [] }]])
     const pending = pendingFindings(inspection, drafts)
     expect([...pending.keys()]).toEqual([12])
     // 15-point rubric: 8 + (5 - 0.6) = 12.4 → 82.67 on 100.

@@ -4,13 +4,17 @@ import { hasFinding, type Finding } from '@/utils/inspection'
 /** What the inspector is typing for one item, before it is recorded. */
 export interface ItemDraft extends Finding {
   note: string
+  /** The recorded photos kept (the inspector may drop some). */
+  photoIds: number[]
+  /** Photos picked on the device, sent when the item is recorded. */
+  files: File[]
 }
 
 export function draftOf(item: ScoredItem): ItemDraft {
   const d = item.deduction
   return d
-    ? { amounts: [...d.amounts], occurrences: d.occurrences, failed: d.failed, note: d.note }
-    : { amounts: [], occurrences: 0, failed: false, note: '' }
+    ? { amounts: [...d.amounts], occurrences: d.occurrences, failed: d.failed, note: d.note, photoIds: (d.photos ?? []).map((p) => p.id), files: [] }
+    : { amounts: [], occurrences: 0, failed: false, note: '', photoIds: [], files: [] }
 }
 
 /** Whether the draft differs from what the server has for the item. */
@@ -21,13 +25,22 @@ export function isDirty(item: ScoredItem, draft: ItemDraft): boolean {
     saved.failed !== draft.failed ||
     saved.occurrences !== (draft.occurrences ?? 0) ||
     saved.amounts.length !== draft.amounts.length ||
-    saved.amounts.some((a, i) => a !== draft.amounts[i])
+    saved.amounts.some((a, i) => a !== draft.amounts[i]) ||
+    photosChanged(item, draft)
   )
 }
 
+/** Whether photos were picked or recorded ones dropped. */
+export function photosChanged(item: ScoredItem, draft: ItemDraft): boolean {
+  const saved = draftOf(item).photoIds
+  return draft.files.length > 0 || saved.length !== draft.photoIds.length || saved.some((id, i) => id !== draft.photoIds[i])
+}
+
 /** The body of `POST /inspections/{id}/deductions`: only the field the item's rule reads. */
-export function deductionPayload(item: ScoredItem, draft: ItemDraft): DeductionPayload {
+export function deductionPayload(item: ScoredItem, draft: ItemDraft, uploaded: readonly number[] = []): DeductionPayload {
   const body: DeductionPayload = { itemId: item.id, note: draft.note.trim() }
+  // photoIds only when photos change: the deduction keeps its photos otherwise.
+  if (photosChanged(item, draft) || uploaded.length) body.photoIds = [...draft.photoIds, ...uploaded]
   if (item.rule === 'range') body.amounts = [...draft.amounts]
   else if (item.rule === 'per_occurrence') body.occurrences = draft.occurrences ?? 0
   else body.failed = draft.failed

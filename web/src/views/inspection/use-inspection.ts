@@ -73,10 +73,39 @@ export function useInspection(id: () => number) {
     if (!hasFinding(item, draft) && !item.deduction) return void ElMessage.warning(t('inspection.do.nothingToRecord'))
     saving.value = item.id
     try {
-      const next = await inspectionApi.deduct(i.id, deductionPayload(item, draft))
+      // Photos first, one by one: a refused photo is reported and the finding is recorded all the same.
+      const uploaded: number[] = []
+      const failed: string[] = []
+      for (const file of draft.files) {
+        try {
+          uploaded.push((await inspectionApi.uploadPhoto(i.id, file)).id)
+        } catch (error) {
+          failed.push(`${file.name}: ${error instanceof Error ? error.message : String(error)}`)
+        }
+      }
+      if (failed.length) ElMessage({ type: 'warning', message: t('photo.someFailed', { count: failed.length, reasons: failed.join('; ') }), duration: 8000 })
+      const next = await inspectionApi.deduct(i.id, deductionPayload(item, draft, uploaded))
       inspection.value = next
       resetDrafts(next, item.id)
       ElMessage.success(t('inspection.do.saved'))
+    } catch {
+      // the toast says why
+    } finally {
+      saving.value = null
+    }
+  }
+
+  /** Takes the item's deduction back (or forgets what was typed when nothing is recorded). */
+  async function clear(item: ScoredItem) {
+    const i = inspection.value
+    if (!i) return
+    if (!item.deduction) return void drafts.set(item.id, draftOf(item))
+    saving.value = item.id
+    try {
+      const next = await inspectionApi.removeDeduction(i.id, item.deduction.id)
+      inspection.value = next
+      resetDrafts(next, item.id)
+      ElMessage.success(t('inspection.do.cleared'))
     } catch {
       // the toast says why
     } finally {
@@ -114,7 +143,7 @@ export function useInspection(id: () => number) {
     return draft ? isDirty(item, draft) : false
   }
 
-  return { inspection, loading, saving, submitting, drafts, canRecord, pending, score, grade, load, record, submit, problemOf, dirty }
+  return { inspection, loading, saving, submitting, drafts, canRecord, pending, score, grade, load, record, clear, submit, problemOf, dirty }
 }
 
 export type InspectionState = ReturnType<typeof useInspection>
