@@ -62,6 +62,9 @@ App::App(AppConfig config, const core::Clock& clock) : config_(std::move(config)
   settings_ = std::make_unique<settings::SettingsService>(*db_, clock_);
   inspections_ = std::make_unique<inspections::InspectionService>(*db_, clock_);
   inspections_->install_builtin();
+  spot_checks_ = std::make_unique<inspections::SpotCheckService>(*db_, clock_);
+  spot_checks_->install_builtin();  // after the inspections' own: theirs skip a company with built-ins
+  campaigns_ = std::make_unique<campaigns::CampaignService>(*db_, clock_);
   escalation_ = std::make_unique<core::Periodic>(std::chrono::seconds(60), [this] {
     try {
       work_orders_->escalate(clock_.now());
@@ -96,6 +99,8 @@ void App::register_routes() {
   notifications::register_routes(router_, *webhook_);
   settings::register_routes(router_, *settings_);
   inspections::register_routes(router_, *inspections_);
+  inspections::register_spot_check_routes(router_, *spot_checks_);
+  campaigns::register_routes(router_, *campaigns_);
 }
 
 unsigned short App::start() {

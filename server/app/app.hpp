@@ -16,6 +16,8 @@
 #include "crud/resource.hpp"
 #include "modules/calendar/calendar_service.hpp"
 #include "modules/inspections/inspection_service.hpp"
+#include "modules/inspections/spot_check_service.hpp"
+#include "modules/campaigns/campaign_service.hpp"
 #include "modules/notifications/notification_service.hpp"
 #include "modules/notifications/webhook.hpp"
 #include "modules/work_orders/photos.hpp"
@@ -51,6 +53,8 @@ class App {
   notifications::NotificationService& notifications() { return *notifications_; }
   notifications::WebhookSender& webhook() { return *webhook_; }
   inspections::InspectionService& inspections() { return *inspections_; }
+  inspections::SpotCheckService& spot_checks() { return *spot_checks_; }
+  campaigns::CampaignService& campaigns() { return *campaigns_; }
 
  private:
   void register_routes();
@@ -72,6 +76,8 @@ class App {
   std::unique_ptr<core::Periodic> webhook_sender_;
   std::unique_ptr<settings::SettingsService> settings_;
   std::unique_ptr<inspections::InspectionService> inspections_;
+  std::unique_ptr<inspections::SpotCheckService> spot_checks_;
+  std::unique_ptr<campaigns::CampaignService> campaigns_;
   std::unique_ptr<core::Periodic> escalation_;
   http::Router router_;
   std::unique_ptr<http::Dispatcher> dispatcher_;

@@ -29,6 +29,12 @@ const std::set<std::string> kInspectAll = {"inspection.read",  "inspection.manag
                                            "rectification.work", "rectification.verify"};
 const std::set<std::string> kSelfCheck = {"inspection.read", "inspection.perform",
                                           "rectification.work"};
+// Staff spot checks (I7) and campaigns (I6): supervisors, the command centre and quality check
+// people; everyone on staff reads campaigns, and an owner of a task may report it done.
+const std::set<std::string> kSpotCheck = {"spot_check.read", "spot_check.record"};
+const std::set<std::string> kCampaignAll = {"campaign.read", "campaign.manage", "campaign.task"};
+const std::set<std::string> kCampaignTask = {"campaign.read", "campaign.task"};
+const std::set<std::string> kCampaignRead = {"campaign.read"};
 
 std::vector<Role> build() {
   using S = RoleScope;
@@ -38,28 +44,32 @@ std::vector<Role> build() {
              {"region.manage", "project.manage", "org.manage", "customer.manage", "staff.manage",
               "user.read", "user.manage", "audit.read", "calendar.manage", "sla.manage",
               "settings.manage"},
-             kFrontDesk, kOrderStats, {"work_order.work"}, kCharge, kPrices, kInspectAll})},
+             kFrontDesk, kOrderStats, {"work_order.work"}, kCharge, kPrices, kInspectAll, kSpotCheck,
+             {"spot_check.manage"}, kCampaignAll})},
       {"quality", "品质部", "Quality department", S::company,
-       join({kSeeOrg, kOrderStats, {"customer.read", "audit.read"}, kInspectAll})},
+       join({kSeeOrg, kOrderStats, {"customer.read", "audit.read"}, kInspectAll, kSpotCheck,
+             {"spot_check.manage"}, kCampaignAll})},
       {"region_manager", "片区经理", "Region manager", S::region,
-       join({kSeeOrg, kSeeCustomers, kOrderStats, {"user.read", "audit.read", "inspection.read"}})},
+       join({kSeeOrg, kSeeCustomers, kOrderStats, {"user.read", "audit.read", "inspection.read"},
+             {"spot_check.read"}, kCampaignAll})},
       {"project_manager", "项目经理", "Project manager", S::assigned,
        join({kSeeOrg, kSeeCustomers,
              kFrontDesk, kOrderStats,
              {"org.manage", "customer.manage", "staff.manage", "user.read", "audit.read",
-              "work_order.work"}, kSelfCheck, kCharge, kPrices})},
+              "work_order.work"}, kSelfCheck, kCharge, kPrices, kSpotCheck, kCampaignTask})},
       {"supervisor", "主管", "Supervisor", S::assigned,
        join({kSeeOrg, kSeeCustomers, kFrontDesk, kOrderStats, {"work_order.work"}, kSelfCheck,
-             kCharge, kPrices})},
+             kCharge, kPrices, kSpotCheck, kCampaignTask})},
       {"front_desk", "客服", "Front desk", S::assigned,
-       join({kSeeOrg, kSeeCustomers, kFrontDesk, kCharge, {"customer.manage", "work_order.work"}})},
+       join({kSeeOrg, kSeeCustomers, kFrontDesk, kCharge, {"customer.manage", "work_order.work"},
+             kCampaignRead})},
       {"command_center", "指挥中心", "Command centre", S::assigned,
-       join({kSeeOrg, kSeeCustomers, kFrontDesk})},
+       join({kSeeOrg, kSeeCustomers, kFrontDesk, kSpotCheck, kCampaignRead})},
       {"technician", "维修技工", "Technician", S::assigned,
-       join({kSeeOrg, kSeeCustomers, kReport, kCharge, {"work_order.work"}})},
-      {"security", "秩序维护员", "Security", S::assigned, join({kSeeOrg, kReport})},
-      {"cleaning", "保洁员", "Cleaning", S::assigned, join({kSeeOrg, kReport})},
-      {"clubhouse", "会所服务员", "Clubhouse", S::assigned, join({kSeeOrg, kReport})},
+       join({kSeeOrg, kSeeCustomers, kReport, kCharge, {"work_order.work"}, kCampaignRead})},
+      {"security", "秩序维护员", "Security", S::assigned, join({kSeeOrg, kReport, kCampaignRead})},
+      {"cleaning", "保洁员", "Cleaning", S::assigned, join({kSeeOrg, kReport, kCampaignRead})},
+      {"clubhouse", "会所服务员", "Clubhouse", S::assigned, join({kSeeOrg, kReport, kCampaignRead})},
       {"owner", "业主", "Owner", S::owner,
        join({kReport, {"project.read", "org.read", "customer.read", "work_order.rate"}})},
   };

@@ -111,9 +111,13 @@ void insert_contents(db::Session& s, std::int64_t id, const Rubric& r) {
 
 bool rubric_used(db::Session& s, std::int64_t id) {
   return db::Query(s, "SELECT rubric_id FROM inspection_rubric WHERE rubric_id = :r")
-      .bind("r", (ll)id)
-      .one()
-      .has_value();
+             .bind("r", (ll)id)
+             .one()
+             .has_value() ||
+         db::Query(s, "SELECT id FROM spot_check WHERE rubric_id = :r")  // a spot check's rubric
+             .bind("r", (ll)id)
+             .one()
+             .has_value();
 }
 
 nlohmann::json item_json(const RubricItem& ri) {
