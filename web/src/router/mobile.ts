@@ -1,6 +1,6 @@
 import { markRaw } from 'vue'
 import type { RouteRecordRaw } from 'vue-router'
-import { EditPen, List, Notebook, Tickets, Finished } from '@element-plus/icons-vue'
+import { EditPen, List, Notebook, Tickets, Finished, Stamp } from '@element-plus/icons-vue'
 import { PERMISSIONS } from '@/constants/permissions'
 
 /**
@@ -32,6 +32,12 @@ export const mobilePages: RouteRecordRaw[] = [
     name: 'm-my-orders',
     component: () => import('@/views/mobile/my-orders/index.vue'),
     meta: { title: 'menu.myOrders', icon: markRaw(Tickets), permission: PERMISSIONS.workOrderRate, tab: true },
+  },
+  {
+    path: 'spot-check',
+    name: 'm-spot-check',
+    component: () => import('@/views/mobile/spot-check/index.vue'),
+    meta: { title: 'menu.spotCheck', icon: markRaw(Stamp), permission: PERMISSIONS.spotCheckRecord, tab: true },
   },
   {
     path: 'orders/:id(\\d+)',
