@@ -43,4 +43,7 @@ export const PERMISSIONS = {
   rubricManage: 'rubric.manage',
   rectificationWork: 'rectification.work',
   rectificationVerify: 'rectification.verify',
+  patrolRead: 'patrol.read',
+  patrolPerform: 'patrol.perform',
+  patrolManage: 'patrol.manage',
 } as const

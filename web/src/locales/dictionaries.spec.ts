@@ -15,6 +15,7 @@ import {
 } from '@/constants/work-orders'
 import { PAY_METHODS, PAYMENT_STATES, PHOTO_STAGES } from '@/constants/charges'
 import * as INSPECTION from '@/constants/inspections'
+import { CHECKPOINT_KINDS, LIMIT_PERIODS, PLACEMENTS, SCHEDULE_KINDS, SLOT_STATES } from '@/constants/patrols'
 import { buildMessages, leafKeys } from './messages'
 
 const messages = buildMessages(
@@ -51,6 +52,12 @@ const DYNAMIC: [string, readonly string[]][] = [
   ['inspection.positions', INSPECTION.POSITIONS],
   ['inspection.rect.statuses', INSPECTION.RECTIFICATION_STATUSES],
   ['inspection.rect', ['complete', 'verify', 'reject']],
+  ['patrol.kinds', CHECKPOINT_KINDS],
+  ['patrol.periods', LIMIT_PERIODS],
+  ['patrol.slotStates', SLOT_STATES],
+  ['patrol.placements', PLACEMENTS],
+  ['patrol.scheduleKinds', SCHEDULE_KINDS],
+  ['patrol.weekdays', ['d1', 'd2', 'd3', 'd4', 'd5', 'd6', 'd7']],
 ]
 
 describe('dictionary texts', () => {

@@ -1,6 +1,6 @@
 import { markRaw } from 'vue'
 import type { RouteRecordRaw } from 'vue-router'
-import { EditPen, List, Notebook, Tickets, Finished, Stamp } from '@element-plus/icons-vue'
+import { EditPen, List, Notebook, Tickets, Finished, Stamp, Location } from '@element-plus/icons-vue'
 import { PERMISSIONS } from '@/constants/permissions'
 
 /**
@@ -9,6 +9,18 @@ import { PERMISSIONS } from '@/constants/permissions'
  * permission), and one order for either. `meta.tab` puts a page in the bottom tabs.
  */
 export const mobilePages: RouteRecordRaw[] = [
+  {
+    path: 'patrol',
+    name: 'm-patrol',
+    component: () => import('@/views/mobile/patrol/index.vue'),
+    meta: { title: 'menu.patrolDue', icon: markRaw(Location), permission: PERMISSIONS.patrolPerform, tab: true },
+  },
+  {
+    path: 'patrol/check/:code',
+    name: 'm-patrol-check',
+    component: () => import('@/views/mobile/patrol-check/index.vue'),
+    meta: { title: 'menu.patrolCheck', permission: PERMISSIONS.patrolPerform },
+  },
   {
     path: 'orders',
     name: 'm-orders',
