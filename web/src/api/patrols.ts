@@ -357,6 +357,11 @@ export const patrolApi = {
     http.post<PatrolAlarm>(`/patrol-alarms/${id}/treatments`, { note }).then((r) => r.data),
   alarmToWorkOrder: (id: number, body: FindingBody) =>
     http.post<{ id: number; number?: string }>(`/patrol-alarms/${id}/work-order`, body).then((r) => r.data),
+  /** A photo of a round, uploaded before the check that names it (the raw image as the body). */
+  uploadPhoto: (projectId: number, file: Blob) =>
+    http
+      .post<{ id: number; url: string }>('/patrol-photos', file, { params: { projectId }, headers: { 'Content-Type': file.type }, silent: true })
+      .then((r) => r.data),
   shortfalls: (query: RangeQuery) =>
     http.get<{ items: Shortfall[] }>('/patrol-shortfalls', { params: cleanParams(query) }).then((r) => r.data.items),
 }

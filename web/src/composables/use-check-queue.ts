@@ -2,7 +2,8 @@ import { computed, onScopeDispose, ref } from 'vue'
 import { patrolApi, type CheckBody } from '@/api/patrols'
 import { ApiError } from '@/api/errors'
 import { useUserStore } from '@/stores/user'
-import { CheckQueue, localStore, retryDelay, type SendOutcome } from '@/utils/patrol-queue'
+import { browserPhotoStore } from '@/utils/photo-store'
+import { CheckQueue, localStore, newClientId, retryDelay, sendEntry, type QueuedCheck, type QueuedPhoto, type SendOutcome } from '@/utils/patrol-queue'
 
 /**
  * Statuses worth sending again: no answer (offline, timeout), the server busy or failing, or the
@@ -12,14 +13,16 @@ export function retryable(status: number): boolean {
   return status === 0 || status === 401 || status === 408 || status === 429 || status >= 500
 }
 
-async function send(body: CheckBody): Promise<SendOutcome> {
-  try {
-    return { kind: 'sent', answer: await patrolApi.record(body) }
-  } catch (error) {
-    const status = error instanceof ApiError ? error.status : 0
-    const message = error instanceof Error ? error.message : String(error)
-    return retryable(status) ? { kind: 'retry', error: message } : { kind: 'rejected', error: message }
-  }
+const photos = browserPhotoStore()
+
+function send(entry: QueuedCheck): Promise<SendOutcome> {
+  return sendEntry(entry, {
+    record: patrolApi.record,
+    upload: async (projectId, blob) => (await patrolApi.uploadPhoto(projectId, blob)).id,
+    photo: (key) => photos.get(key),
+    forget: (key) => photos.remove(key),
+    retryable: (error) => retryable(error instanceof ApiError ? error.status : 0),
+  })
 }
 
 let queue: CheckQueue | null = null
@@ -62,8 +65,15 @@ export function useCheckQueue() {
     window.removeEventListener('offline', setOffline)
   })
 
-  async function submit(body: CheckBody, label: string) {
-    const result = await q.submit({ body, userId: user.me!.id, label })
+  /** Queues a record with the photos of its items (kept in IndexedDB until uploaded) and sends it. */
+  async function submit(body: CheckBody, label: string, projectId: number, files: { itemId: number; file: File }[] = []) {
+    const kept: QueuedPhoto[] = []
+    for (const { itemId, file } of files) {
+      const key = newClientId()
+      await photos.put(key, file)
+      kept.push({ itemId, key })
+    }
+    const result = await q.submit({ body, userId: user.me!.id, label, projectId, photos: kept })
     if (result.kind === 'queued' && !timer) timer = setTimeout(() => void flushNow(), retryDelay(q.failures))
     return result
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { CheckAnswer, CheckBody } from '@/api/patrols'
-import { CheckQueue, isoWithOffset, newClientId, retryDelay, type QueueStore, type SendOutcome } from './patrol-queue'
+import { CheckQueue, isoWithOffset, newClientId, retryDelay, sendEntry, type QueuedPhoto, type QueueStore, type SendOutcome } from './patrol-queue'
 
 function memoryStore(): QueueStore & { saved: string } {
   return {
@@ -23,7 +23,7 @@ const answer = (clientId: string) => ({ duplicate: false, check: { clientId }, a
 /** A server that is reachable or not, and records what reached it. */
 function server() {
   const state = { online: true, refuse: new Set<string>(), received: [] as string[] }
-  const send = async (b: CheckBody): Promise<SendOutcome> => {
+  const send = async ({ body: b }: { body: CheckBody }): Promise<SendOutcome> => {
     if (!state.online) return { kind: 'retry', error: 'Network Error' }
     state.received.push(b.clientId)
     if (state.refuse.has(b.clientId)) return { kind: 'rejected', error: 'madeAt: more than 72 hours ago' }
@@ -83,7 +83,7 @@ describe('the offline queue of checks', () => {
 
   it('retries a failed send at the next round and stops the round at the first failure', async () => {
     let calls = 0
-    const send = async (b: CheckBody): Promise<SendOutcome> => {
+    const send = async ({ body: b }: { body: CheckBody }): Promise<SendOutcome> => {
       calls += 1
       if (calls === 2) throw new Error('timeout of 30000ms exceeded')
       return { kind: 'sent', answer: answer(b.clientId) }
@@ -156,5 +156,80 @@ describe('record helpers', () => {
     const text = isoWithOffset(Date.UTC(2026, 10, 20, 2, 5, 9))
     expect(text).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$/)
     expect(new Date(text).getTime()).toBe(Date.UTC(2026, 10, 20, 2, 5, 9))
+  })
+})
+
+describe('a queued record with photos', () => {
+  function deps() {
+    const log: string[] = []
+    const state = { online: true, uploaded: 0 }
+    const blobs = new Map([['k1', new Blob(['a'])], ['k2', new Blob(['b'])]])
+    const offline = Object.assign(new Error('Network Error'), { status: 0 })
+    return {
+      log,
+      state,
+      blobs,
+      deps: {
+        record: async (b: CheckBody) => {
+          if (!state.online) throw offline
+          log.push(`record ${JSON.stringify(b.results)}`)
+          return answer(b.clientId)
+        },
+        upload: async () => {
+          if (!state.online) throw offline
+          state.uploaded += 1
+          log.push(`upload ${100 + state.uploaded}`)
+          return 100 + state.uploaded
+        },
+        photo: async (key: string) => blobs.get(key) ?? null,
+        forget: async (key: string) => void blobs.delete(key),
+        retryable: (e: unknown) => (e as { status?: number }).status === 0,
+      },
+    }
+  }
+  const withPhotos = () => ({
+    body: { ...body('p'), results: [{ itemId: 31, ok: false, note: '地漏堵塞' }, { itemId: 32, ok: true }] },
+    userId: 7,
+    label: 'p',
+    projectId: 1,
+    queuedAt: 0,
+    attempts: 0,
+    photos: [{ itemId: 31, key: 'k1' }, { itemId: 31, key: 'k2' }] as QueuedPhoto[],
+  })
+
+  it('uploads the photos first and names them on their item', async () => {
+    const { log, blobs, deps: d } = deps()
+    const outcome = await sendEntry(withPhotos(), d)
+    expect(outcome.kind).toBe('sent')
+    expect(log).toEqual([
+      'upload 101',
+      'upload 102',
+      'record [{"itemId":31,"ok":false,"note":"地漏堵塞","photoIds":[101,102]},{"itemId":32,"ok":true}]',
+    ])
+    expect(blobs.size).toBe(0)
+  })
+
+  it('uploads a photo only once when the record has to be sent again', async () => {
+    const { log, state, deps: d } = deps()
+    const entry = withPhotos()
+    // The photos went up, then the network dropped before the record.
+    const record = d.record
+    d.record = async () => {
+      throw Object.assign(new Error('Network Error'), { status: 0 })
+    }
+    expect((await sendEntry(entry, d)).kind).toBe('retry')
+    expect(entry.photos.map((p) => p.photoId)).toEqual([101, 102])
+    d.record = record
+    expect((await sendEntry(entry, d)).kind).toBe('sent')
+    expect(state.uploaded).toBe(2)
+    expect(log.at(-1)).toContain('"photoIds":[101,102]')
+  })
+
+  it('keeps the whole record waiting while offline', async () => {
+    const { state, deps: d } = deps()
+    state.online = false
+    const entry = withPhotos()
+    expect(await sendEntry(entry, d)).toEqual({ kind: 'retry', error: 'Network Error' })
+    expect(entry.photos.every((p) => !p.photoId)).toBe(true)
   })
 })

@@ -12,8 +12,19 @@ import type { CheckAnswer, CheckBody } from '@/api/patrols'
  * plan was stopped, more than 72 hours passed) can never succeed: it leaves the queue and is kept
  * in `rejected` with the server's reason, for the person to see.
  */
+export interface QueuedPhoto {
+  itemId: number
+  /** Where the picture waits on the phone (photo-store.ts). */
+  key: string
+  /** Set once uploaded, so a retry does not upload it again. */
+  photoId?: number
+}
+
 export interface QueuedCheck {
   body: CheckBody
+  projectId?: number
+  /** Photos of not-ok items, uploaded before the record that names them. */
+  photos?: QueuedPhoto[]
   /** Who made it: a shared phone sends each person's records with their own session. */
   userId: number
   /** Shown in the list of waiting records. */
@@ -59,7 +70,8 @@ export class CheckQueue {
 
   constructor(
     private readonly store: QueueStore,
-    private readonly send: (body: CheckBody) => Promise<SendOutcome>,
+    /** Sends one record (and its photos first); may note progress on the entry (a photo's id). */
+    private readonly send: (entry: QueuedCheck) => Promise<SendOutcome>,
   ) {
     const state = store.load()
     this.pending = state.pending
@@ -120,7 +132,7 @@ export class CheckQueue {
       entry.attempts += 1
       let outcome: SendOutcome
       try {
-        outcome = await this.send(entry.body)
+        outcome = await this.send(entry)
       } catch (error) {
         outcome = { kind: 'retry', error: error instanceof Error ? error.message : String(error) }
       }
@@ -192,4 +204,50 @@ export function isoWithOffset(ms: number): string {
     `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}` +
     `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`
   )
+}
+
+export interface SendDeps {
+  record: (body: CheckBody) => Promise<CheckAnswer>
+  upload: (projectId: number, blob: Blob) => Promise<number>
+  photo: (key: string) => Promise<Blob | null>
+  forget: (key: string) => Promise<void>
+  /** Whether a failure is worth trying again (no network, server busy) or final. */
+  retryable: (error: unknown) => boolean
+}
+
+/**
+ * Sends one queued record: its photos first (each once: the id is kept on the entry, so a retry
+ * after a lost answer does not upload it again), then the record with the photos' ids on their
+ * items. A photo gone from the phone is left out rather than holding the record back.
+ */
+export async function sendEntry(entry: QueuedCheck, deps: SendDeps): Promise<SendOutcome> {
+  const fail = (error: unknown): SendOutcome => {
+    const message = error instanceof Error ? error.message : String(error)
+    return deps.retryable(error) ? { kind: 'retry', error: message } : { kind: 'rejected', error: message }
+  }
+  for (const photo of entry.photos ?? []) {
+    if (photo.photoId || !entry.projectId) continue
+    const blob = await deps.photo(photo.key)
+    if (!blob) continue
+    try {
+      photo.photoId = await deps.upload(entry.projectId, blob)
+    } catch (error) {
+      const outcome = fail(error)
+      // A picture the server refuses (not an image, too big) is dropped; the check still counts.
+      if (outcome.kind === 'retry') return outcome
+    }
+  }
+  const ids = new Map<number, number[]>()
+  for (const photo of entry.photos ?? []) if (photo.photoId) ids.set(photo.itemId, [...(ids.get(photo.itemId) ?? []), photo.photoId])
+  const body: CheckBody = {
+    ...entry.body,
+    results: entry.body.results.map((r) => (ids.has(r.itemId) ? { ...r, photoIds: ids.get(r.itemId) } : r)),
+  }
+  try {
+    const answer = await deps.record(body)
+    for (const photo of entry.photos ?? []) await deps.forget(photo.key).catch(() => undefined)
+    return { kind: 'sent', answer }
+  } catch (error) {
+    return fail(error)
+  }
 }
