@@ -103,14 +103,6 @@ void check_room(db::Session& s, std::int64_t order_id, const std::string& stage)
                          {{"stage", "already has " + std::to_string(kPhotosPerStage) + " photos"}});
 }
 
-std::string display_name(db::Session& s, const core::Actor& actor) {
-  if (auto u = db::Query(s, "SELECT display_name FROM app_user WHERE id = :id")
-                   .bind("id", (ll)actor.user_id)
-                   .one())
-    if (!u->str("display_name").empty()) return printable(u->str("display_name"));
-  return printable(actor.username);
-}
-
 std::vector<std::string> split(const std::string& text, char sep) {
   std::vector<std::string> out;
   std::size_t pos = 0;
@@ -130,6 +122,55 @@ std::optional<std::string> sniff_image_type(std::string_view b) {
     return "image/png";
   if (b.size() >= 12 && b.substr(0, 4) == "RIFF" && b.substr(8, 4) == "WEBP") return "image/webp";
   return std::nullopt;
+}
+
+std::string uploader_name(db::Session& s, const core::Actor& actor) {
+  if (auto u = db::Query(s, "SELECT display_name FROM app_user WHERE id = :id")
+                   .bind("id", (ll)actor.user_id)
+                   .one())
+    if (!u->str("display_name").empty()) return printable(u->str("display_name"));
+  return printable(actor.username);
+}
+
+std::string check_photo(const std::string& declared_header, const std::string& bytes,
+                        std::size_t max_bytes) {
+  if (bytes.empty()) throw unsupported("photo.not_an_image", "the body is empty: send the image");
+  if (bytes.size() > max_bytes)
+    throw core::AppError(core::ErrorKind::payload_too_large, "request.body_too_large",
+                         "a photo is at most " + std::to_string(max_bytes) + " bytes");
+  const std::string declared = bare_type(declared_header);
+  if (!is_image_type(declared))
+    throw unsupported("photo.unsupported_type",
+                      "Content-Type must be image/jpeg, image/png or image/webp");
+  const auto actual = sniff_image_type(bytes);
+  if (!actual)
+    throw unsupported("photo.not_an_image", "the body is not a JPEG, PNG or WebP image");
+  if (*actual != declared)
+    throw unsupported("photo.type_mismatch",
+                      "the body is " + *actual + ", not the declared " + declared);
+  return *actual;
+}
+
+std::string store_photo_file(const std::string& data_dir, std::int64_t project_id,
+                             const std::string& type, const std::string& bytes) {
+  const std::string relative = "photos/" + std::to_string(project_id) + "/" +
+                               core::sha256_hex(core::random_bytes(16)).substr(0, 32) + "." +
+                               extension_of(type);
+  write_file_atomically(fs::path(data_dir) / relative, bytes);
+  return relative;
+}
+
+void remove_photo_file(const std::string& data_dir, const std::string& relative) {
+  std::error_code ec;
+  fs::remove(fs::path(data_dir) / relative, ec);
+}
+
+std::string read_photo_file(const std::string& data_dir, const std::string& relative) {
+  std::ifstream in(fs::path(data_dir) / relative, std::ios::binary);
+  if (!in) throw std::runtime_error("photo file missing: " + relative);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  return bytes.str();
 }
 
 nlohmann::json photo_json(std::int64_t id, std::int64_t order_id, const std::string& stage,
@@ -187,34 +228,17 @@ nlohmann::json PhotoService::upload(const core::Context& ctx, std::int64_t order
     check_room(s, order_id, stage);
     return *o;
   });
-  if (bytes.empty()) throw unsupported("photo.not_an_image", "the body is empty: send the image");
-  if (bytes.size() > max_bytes_)
-    throw core::AppError(core::ErrorKind::payload_too_large, "request.body_too_large",
-                         "a photo is at most " + std::to_string(max_bytes_) + " bytes");
-  const std::string declared = bare_type(declared_header);
-  if (!is_image_type(declared))
-    throw unsupported("photo.unsupported_type",
-                      "Content-Type must be image/jpeg, image/png or image/webp");
-  const auto actual = sniff_image_type(bytes);
-  if (!actual)
-    throw unsupported("photo.not_an_image", "the body is not a JPEG, PNG or WebP image");
-  if (*actual != declared)
-    throw unsupported("photo.type_mismatch",
-                      "the body is " + *actual + ", not the declared " + declared);
+  const std::string actual = check_photo(declared_header, bytes, max_bytes_);
 
   const std::int64_t project_id = order.i64("project_id");
-  const std::string relative = "photos/" + std::to_string(project_id) + "/" +
-                               core::sha256_hex(core::random_bytes(16)).substr(0, 32) + "." +
-                               extension_of(*actual);
-  const fs::path file = fs::path(data_dir_) / relative;
-  write_file_atomically(file, bytes);
+  const std::string relative = store_photo_file(data_dir_, project_id, actual, bytes);
   const std::int64_t now = clock_.now();
   try {
     return db_.write([&](db::Session& s) {
       // Takes the order's row lock, so two uploads of the same order count one after the other.
       db::Query(s, "UPDATE work_order SET updated_at = updated_at WHERE id = :o").bind("o", (ll)order_id).exec();
       check_room(s, order_id, stage);
-      const std::string name = display_name(s, actor);
+      const std::string name = uploader_name(s, actor);
       const std::string sha = core::sha256_hex(bytes);
       const ll id = db::Query(s,
                               "INSERT INTO wo_photo (project_id, order_id, stage, content_type, "
@@ -224,7 +248,7 @@ nlohmann::json PhotoService::upload(const core::Context& ctx, std::int64_t order
                         .bind("p", (ll)project_id)
                         .bind("o", (ll)order_id)
                         .bind("st", stage)
-                        .bind("ct", *actual)
+                        .bind("ct", actual)
                         .bind("sz", (ll)bytes.size())
                         .bind("sha", sha)
                         .bind("path", relative)
@@ -233,8 +257,8 @@ nlohmann::json PhotoService::upload(const core::Context& ctx, std::int64_t order
                         .bind("at", (ll)now)
                         .scalar();
       const int offset = offset_of(order);
-      auto j = photo_json(id, order_id, stage, *actual, (ll)bytes.size(), now, name, offset);
-      nlohmann::json data{{"photoId", id}, {"stage", stage}, {"contentType", *actual},
+      auto j = photo_json(id, order_id, stage, actual, (ll)bytes.size(), now, name, offset);
+      nlohmann::json data{{"photoId", id}, {"stage", stage}, {"contentType", actual},
                           {"size", bytes.size()}};
       std::optional<std::int64_t> user;
       if (actor.user_id > 0) user = actor.user_id;
@@ -247,8 +271,7 @@ nlohmann::json PhotoService::upload(const core::Context& ctx, std::int64_t order
       return j;
     });
   } catch (...) {
-    std::error_code ec;
-    fs::remove(file, ec);  // no row points at it
+    remove_photo_file(data_dir_, relative);  // no row points at it
     throw;
   }
 }
@@ -259,11 +282,7 @@ PhotoFile PhotoService::fetch(const core::Actor& actor, std::int64_t photo_id) c
     if (!p || !repo::find_order(s, actor, p->i64("order_id"))) core::throw_not_found("photo");
     return *p;
   });
-  std::ifstream in(fs::path(data_dir_) / row.str("path"), std::ios::binary);
-  if (!in) throw std::runtime_error("photo file missing: " + row.str("path"));
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  return {row.str("content_type"), bytes.str()};
+  return {row.str("content_type"), read_photo_file(data_dir_, row.str("path"))};
 }
 
 void register_photo_routes(http::Router& router, const PhotoService& svc) {

@@ -23,6 +23,21 @@ constexpr std::size_t kPhotoMaxBytes = 10 * 1024 * 1024;
 // "image/jpeg", "image/png" or "image/webp" from the first bytes; nullopt for anything else.
 std::optional<std::string> sniff_image_type(std::string_view bytes);
 
+// The storage of photos, shared by every module that takes them (work orders, inspection
+// deductions): each module keeps its own table of rows and its own rule of who may see them.
+// The checked type of an upload ("image/png"): 415 when the declared type is not an image or
+// the bytes are not what was declared, 413 beyond max_bytes.
+std::string check_photo(const std::string& declared_header, const std::string& bytes,
+                        std::size_t max_bytes);
+// Writes the bytes (durably, atomically) to <data_dir>/photos/<project_id>/<random>.<ext> and
+// returns that path relative to data_dir, for the module's row.
+std::string store_photo_file(const std::string& data_dir, std::int64_t project_id,
+                             const std::string& type, const std::string& bytes);
+void remove_photo_file(const std::string& data_dir, const std::string& relative);
+std::string read_photo_file(const std::string& data_dir, const std::string& relative);
+// The uploader's display name as the photo lists show it.
+std::string uploader_name(db::Session& s, const core::Actor& actor);
+
 // The photo as the order JSON and the upload answer show it.
 nlohmann::json photo_json(std::int64_t id, std::int64_t order_id, const std::string& stage,
                           const std::string& content_type, std::int64_t size,
