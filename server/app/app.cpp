@@ -62,12 +62,15 @@ App::App(AppConfig config, const core::Clock& clock) : config_(std::move(config)
   settings_ = std::make_unique<settings::SettingsService>(*db_, clock_);
   inspections_ = std::make_unique<inspections::InspectionService>(*db_, clock_);
   inspections_->install_builtin();
+  inspection_photos_ = std::make_unique<inspections::InspectionPhotoService>(
+      *db_, clock_, config_.data_dir, static_cast<std::size_t>(config_.upload_limit));
   spot_checks_ = std::make_unique<inspections::SpotCheckService>(*db_, clock_);
   spot_checks_->install_builtin();  // after the inspections' own: theirs skip a company with built-ins
   campaigns_ = std::make_unique<campaigns::CampaignService>(*db_, clock_);
   escalation_ = std::make_unique<core::Periodic>(std::chrono::seconds(60), [this] {
     try {
       work_orders_->escalate(clock_.now());
+      inspections_->escalate_rectifications(clock_.now());
     } catch (const std::exception& e) {
       spdlog::error("escalation failed: {}", e.what());
     }
@@ -99,6 +102,7 @@ void App::register_routes() {
   notifications::register_routes(router_, *webhook_);
   settings::register_routes(router_, *settings_);
   inspections::register_routes(router_, *inspections_);
+  inspections::register_photo_routes(router_, *inspection_photos_);
   inspections::register_spot_check_routes(router_, *spot_checks_);
   campaigns::register_routes(router_, *campaigns_);
 }

@@ -16,6 +16,7 @@
 #include "crud/resource.hpp"
 #include "modules/calendar/calendar_service.hpp"
 #include "modules/inspections/inspection_service.hpp"
+#include "modules/inspections/inspection_photos.hpp"
 #include "modules/inspections/spot_check_service.hpp"
 #include "modules/campaigns/campaign_service.hpp"
 #include "modules/notifications/notification_service.hpp"
@@ -76,6 +77,7 @@ class App {
   std::unique_ptr<core::Periodic> webhook_sender_;
   std::unique_ptr<settings::SettingsService> settings_;
   std::unique_ptr<inspections::InspectionService> inspections_;
+  std::unique_ptr<inspections::InspectionPhotoService> inspection_photos_;
   std::unique_ptr<inspections::SpotCheckService> spot_checks_;
   std::unique_ptr<campaigns::CampaignService> campaigns_;
   std::unique_ptr<core::Periodic> escalation_;

@@ -6,12 +6,14 @@
 // caller's projects (404 outside them).
 #include <cstdint>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 
 #include "core/clock.hpp"
 #include "core/context.hpp"
 #include "core/params.hpp"
 #include "db/database.hpp"
+#include "exports/table.hpp"
 
 namespace steward::inspections {
 
@@ -48,6 +50,10 @@ class InspectionService {
   // Records (or replaces) the deduction of one item; 409 once submitted.
   nlohmann::json record_deduction(const core::Context& ctx, std::int64_t id,
                                   const nlohmann::json& body) const;
+  // Takes a deduction back while the inspection is open (409 once submitted); its photos stay
+  // with the inspection.
+  nlohmann::json remove_deduction(const core::Context& ctx, std::int64_t id,
+                                  std::int64_t deduction_id) const;
   // Fixes the scores, the grade, recurring flags and the payments; 409 on a second submit.
   nlohmann::json submit(const core::Context& ctx, std::int64_t id) const;
 
@@ -59,7 +65,27 @@ class InspectionService {
   nlohmann::json act_rectification(const core::Context& ctx, std::int64_t id,
                                    const std::string& action, const nlohmann::json& body) const;
 
-  // Projects ranked by composite score for a period, with the change from the previous period.
+  // Overdue rectifications escalate (periodic job): at the deadline the responsible person, the
+  // project's supervisors and manager and the quality department are told (level 1); three days
+  // later the manager and the quality department again (level 2). Each level once. Returns the
+  // notifications written.
+  int escalate_rectifications(std::int64_t now) const;
+
+  // Payroll: an inspection's rewards and penalties as a table; a month's across projects.
+  exports::Table payments_table(const core::Actor& actor, std::int64_t id) const;
+  nlohmann::json month_payments(const core::Actor& actor, const core::Params& query) const;
+  exports::Table month_payments_table(const core::Actor& actor, const core::Params& query) const;
+
+  // Rubric files: one version as the JSON document or an XLSX workbook; import of either (a new
+  // rubric, or an edit of the code's latest version under the versioning rules). `code`
+  // imports the file under another code (a copy).
+  nlohmann::json rubric_document(const core::Actor& actor, std::int64_t id) const;
+  std::string rubric_xlsx(const core::Actor& actor, std::int64_t id) const;
+  nlohmann::json import_rubric(const core::Context& ctx, const std::string& bytes, bool is_json,
+                               const std::optional<std::string>& code) const;
+
+  // Projects (or, with by=zone, zones) ranked by composite score for a period, with the change
+  // from the previous period.
   nlohmann::json rankings(const core::Actor& actor, const core::Params& query) const;
 
  private:

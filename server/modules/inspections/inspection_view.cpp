@@ -5,6 +5,7 @@
 #include "core/error.hpp"
 #include "core/time.hpp"
 #include "json/output.hpp"
+#include "modules/inspections/inspection_photos.hpp"
 #include "modules/inspections/inspection_repo.hpp"
 
 namespace steward::inspections::view {
@@ -19,6 +20,7 @@ struct Recorded {
   std::string note;
   bool recurring = false;
   std::optional<std::int64_t> rectification_id;
+  nlohmann::json photos = nlohmann::json::array();
 };
 
 std::map<std::int64_t, Recorded> deductions(db::Session& s, std::int64_t id) {
@@ -41,6 +43,15 @@ std::map<std::int64_t, Recorded> deductions(db::Session& s, std::int64_t id) {
     rec.rectification_id = r.opt_i64("rectification_id");
     out[r.i64("item_id")] = rec;
   }
+  if (out.empty()) return out;
+  std::map<std::int64_t, nlohmann::json> photos;  // deduction id -> its photos, oldest first
+  for (const auto& p : db::Query(s, "SELECT * FROM inspection_photo WHERE inspection_id = :i AND "
+                                    "deduction_id IS NOT NULL ORDER BY id")
+                           .bind("i", (ll)id)
+                           .all())
+    photos[*p.opt_i64("deduction_id")].push_back(inspection_photo_json(p));
+  for (auto& [item, rec] : out)
+    if (auto p = photos.find(rec.id); p != photos.end()) rec.photos = p->second;
   return out;
 }
 
@@ -59,10 +70,7 @@ std::string visible(const core::Actor& actor, const std::string& a) {
 }
 
 std::optional<db::Row> find(db::Session& s, const core::Actor& actor, std::int64_t id) {
-  return db::Query(s, "SELECT i.*, p.name AS project_name, sc.name AS scheme_name FROM inspection "
-                      "i JOIN project p ON p.id = i.project_id JOIN inspection_scheme sc ON sc.id "
-                      "= i.scheme_id WHERE i.id = :id" +
-                          visible(actor, "i"))
+  return db::Query(s, select_sql() + " WHERE i.id = :id" + visible(actor, "i"))
       .bind("id", (ll)id)
       .one();
 }
@@ -142,7 +150,8 @@ nlohmann::json inspection(db::Session& s, const core::Actor& actor, std::int64_t
                             {"deducted", repo::points(r.deduct_centi)},
                             {"note", r.note},
                             {"recurring", r.recurring},
-                            {"rectificationId", json::or_null(r.rectification_id)}};
+                            {"rectificationId", json::or_null(r.rectification_id)},
+                            {"photos", r.photos}};
         }
         max += it.item.max_centi;
         raw += item_score;
@@ -203,6 +212,115 @@ nlohmann::json inspection(db::Session& s, const core::Actor& actor, std::int64_t
           {"payments", pays},
           {"submittedAt", submitted ? nlohmann::json(iso(row->opt_i64("submitted_at"))) : nlohmann::json()},
           {"createdAt", iso(row->i64("created_at"))}};
+}
+
+std::string select_sql() {
+  return "SELECT i.*, p.name AS project_name, sc.name AS scheme_name FROM inspection i JOIN "
+         "project p ON p.id = i.project_id JOIN inspection_scheme sc ON sc.id = i.scheme_id";
+}
+
+std::vector<nlohmann::json> summaries(db::Session& s, const std::vector<db::Row>& rows) {
+  std::vector<nlohmann::json> out;
+  if (rows.empty()) return out;
+  std::vector<long long> ids;
+  for (const auto& r : rows) ids.push_back(r.i64("id"));
+  const auto in_ids = db::id_list(ids);
+  const auto grades = repo::grade_rules(s);
+  // Five queries for the whole page, whatever its length.
+  std::map<std::int64_t, nlohmann::json> inspectors, pays;
+  for (const auto& u : db::Query(s, "SELECT ii.inspection_id, u.id, u.display_name FROM "
+                                    "inspection_inspector ii JOIN app_user u ON u.id = ii.user_id "
+                                    "WHERE ii.inspection_id IN (" + in_ids + ") ORDER BY u.id")
+                           .all())
+    inspectors[u.i64("inspection_id")].push_back({{"userId", u.i64("id")}, {"name", u.str("display_name")}});
+  for (const auto& p : db::Query(s, "SELECT * FROM inspection_payment WHERE inspection_id IN (" +
+                                        in_ids + ") ORDER BY id")
+                           .all())
+    pays[p.i64("inspection_id")].push_back({{"staffId", json::or_null(p.opt_i64("staff_id"))},
+                                            {"name", p.str("name")},
+                                            {"position", p.str("position")},
+                                            {"outcome", p.str("outcome")},
+                                            {"amount", p.i64("amount_yuan")}});
+  struct Part {
+    std::int64_t rubric_id, weight_bp;
+    std::string code;
+    std::int64_t version;
+  };
+  std::map<std::int64_t, std::vector<Part>> parts;
+  std::vector<long long> rubric_ids;
+  for (const auto& r : db::Query(s, "SELECT ir.inspection_id, ir.rubric_id, ir.weight_bp, r.code, "
+                                    "r.version FROM inspection_rubric ir JOIN rubric r ON r.id = "
+                                    "ir.rubric_id WHERE ir.inspection_id IN (" + in_ids +
+                                    ") ORDER BY ir.inspection_id, ir.position")
+                           .all()) {
+    parts[r.i64("inspection_id")].push_back(
+        {r.i64("rubric_id"), r.i64("weight_bp"), r.str("code"), r.i64("version")});
+    rubric_ids.push_back(r.i64("rubric_id"));
+  }
+  std::map<std::int64_t, std::vector<std::pair<std::int64_t, Item>>> items;  // rubric -> items
+  if (!rubric_ids.empty())
+    for (const auto& it : db::Query(s, "SELECT * FROM rubric_item WHERE rubric_id IN (" +
+                                           db::id_list(rubric_ids) + ") ORDER BY position")
+                              .all()) {
+      Item item;
+      item.max_centi = it.i64("max_centi");
+      item.check_points = it.i64("check_points");
+      item.rule = {rule_kind(it.str("rule")).value_or(RuleKind::range), it.i64("min_centi"),
+                   it.i64("max_deduct_centi"), it.i64("fixed_centi")};
+      items[it.i64("rubric_id")].emplace_back(it.i64("id"), item);
+    }
+  std::map<std::int64_t, std::map<std::int64_t, Finding>> findings;  // inspection -> item -> finding
+  for (const auto& d : db::Query(s, "SELECT inspection_id, item_id, amounts, occurrences, failed "
+                                    "FROM inspection_deduction WHERE inspection_id IN (" + in_ids + ")")
+                           .all()) {
+    Finding f;
+    for (const auto& a : nlohmann::json::parse(d.str("amounts"))) f.amounts_centi.push_back(a.get<std::int64_t>());
+    f.occurrences = d.i64("occurrences");
+    f.failed = d.flag("failed");
+    findings[d.i64("inspection_id")][d.i64("item_id")] = f;
+  }
+  for (const auto& row : rows) {
+    const auto id = row.i64("id");
+    const auto& found = findings[id];
+    std::size_t count = 0;
+    nlohmann::json rubrics = nlohmann::json::array();
+    std::vector<Weighted> weighted;
+    for (const auto& part : parts[id]) {
+      std::int64_t raw = 0, max = 0;
+      for (const auto& [item_id, item] : items[part.rubric_id]) {
+        max += item.max_centi;
+        auto f = found.find(item_id);
+        if (f != found.end()) ++count;
+        raw += f == found.end() ? item.max_centi : item_score_centi(item, f->second);
+      }
+      const auto score = scale_to_100(raw, max);
+      weighted.push_back({score, part.weight_bp});
+      rubrics.push_back({{"id", part.rubric_id}, {"code", part.code}, {"version", part.version},
+                         {"weight", repo::points(part.weight_bp)}, {"score", repo::points(score)}});
+    }
+    const bool submitted = row.str("status") == "submitted";
+    const auto composite = submitted ? row.i64("score_centi") : composite_centi(weighted);
+    out.push_back({{"id", id},
+                   {"projectId", row.i64("project_id")},
+                   {"projectName", row.str("project_name")},
+                   {"scheme", {{"id", row.i64("scheme_id")}, {"name", row.str("scheme_name")}}},
+                   {"kind", row.str("kind")},
+                   {"target", {{"kind", row.str("target_kind")}, {"id", row.i64("target_id")}, {"name", row.str("target_name")}}},
+                   {"method", row.str("method")},
+                   {"day", row.str("day")},
+                   {"status", row.str("status")},
+                   {"note", row.str("note")},
+                   {"inspectors", inspectors.count(id) ? inspectors[id] : nlohmann::json::array()},
+                   {"deductionCount", count},
+                   {"score", repo::points(composite)},
+                   {"grade", submitted ? row.str("grade") : to_string(grade(composite, grades))},
+                   {"bonus", submitted ? row.flag("bonus") : earns_bonus(composite, grades)},
+                   {"payments", pays.count(id) ? pays[id] : nlohmann::json::array()},
+                   {"submittedAt", submitted ? nlohmann::json(iso(row.opt_i64("submitted_at"))) : nlohmann::json()},
+                   {"createdAt", iso(row.i64("created_at"))},
+                   {"rubrics", rubrics}});
+  }
+  return out;
 }
 
 nlohmann::json summary_of(const nlohmann::json& inspection) {

@@ -32,6 +32,11 @@ Scored score(db::Session& s, std::int64_t id);
 
 // The whole inspection; 404 when the actor may not see it.
 nlohmann::json inspection(db::Session& s, const core::Actor& actor, std::int64_t id);
+// "SELECT i.*, project_name, scheme_name FROM inspection i ..." for find() and lists.
+std::string select_sql();
+// The summaries of many inspections (rows of select_sql()), in their order, with a fixed number
+// of queries for the lot: the same JSON as summary_of(inspection(...)) of each.
+std::vector<nlohmann::json> summaries(db::Session& s, const std::vector<db::Row>& rows);
 // The inspection without its rubric tree (lists, audit rows).
 nlohmann::json summary_of(const nlohmann::json& inspection);
 

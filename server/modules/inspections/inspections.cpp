@@ -7,6 +7,7 @@
 #include "core/time.hpp"
 #include "json/input.hpp"
 #include "json/output.hpp"
+#include "modules/inspections/inspection_photos.hpp"
 #include "modules/inspections/inspection_repo.hpp"
 #include "modules/inspections/inspection_service.hpp"
 #include "modules/inspections/inspection_view.hpp"
@@ -173,12 +174,12 @@ nlohmann::json InspectionService::list_inspections(const core::Actor& actor,
     };
     const auto total = bind(db::Query(s, "SELECT COUNT(*) FROM inspection i" + where)).scalar();
     nlohmann::json items = nlohmann::json::array();
-    for (const auto& r : bind(db::Query(s, "SELECT i.id FROM inspection i" + where +
-                                               " ORDER BY i.day DESC, i.id DESC LIMIT " +
-                                               std::to_string(page.size) + " OFFSET " +
-                                               std::to_string(page.offset())))
-                             .all())
-      items.push_back(view::summary_of(view::inspection(s, actor, r.i64("id"))));
+    const auto rows = bind(db::Query(s, view::select_sql() + where +
+                                            " ORDER BY i.day DESC, i.id DESC LIMIT " +
+                                            std::to_string(page.size) + " OFFSET " +
+                                            std::to_string(page.offset())))
+                          .all();
+    for (auto& j : view::summaries(s, rows)) items.push_back(std::move(j));
     return nlohmann::json{{"items", items}, {"total", total}};
   });
 }
@@ -220,6 +221,7 @@ nlohmann::json InspectionService::record_deduction(const core::Context& ctx, std
   f.occurrences = in.integer("occurrences", {.required = false, .min = 0, .max = 100000}).value_or(0);
   f.failed = in.boolean("failed", false).value_or(false);
   const auto note = in.text("note", {.required = false, .min = 0, .max = 2000}).value_or("");
+  const auto photo_ids = in.ids("photoIds", false, kPhotosPerDeduction);
   in.finish();
   const auto now = clock_.now();
   return db_.write([&](db::Session& s) {
@@ -242,6 +244,23 @@ nlohmann::json InspectionService::record_deduction(const core::Context& ctx, std
       for (const auto& ri : sec.items)
         if (ri.id == *item_id) it = &ri.item;
     if (auto bad = check_finding(*it, f)) core::throw_invalid("invalid request", {{bad->field, bad->message}});
+    const std::set<std::int64_t> photos = photo_ids ? std::set<std::int64_t>(photo_ids->begin(), photo_ids->end())
+                                                    : std::set<std::int64_t>{};
+    if (!photos.empty()) {
+      // Photos of this inspection, not yet on another item's deduction.
+      const auto ok = db::Query(s,
+                                "SELECT COUNT(*) FROM inspection_photo ph LEFT JOIN "
+                                "inspection_deduction d ON d.id = ph.deduction_id WHERE "
+                                "ph.inspection_id = :i AND (ph.deduction_id IS NULL OR d.item_id = "
+                                ":it) AND ph.id IN (" +
+                                    db::id_list({photos.begin(), photos.end()}) + ")")
+                          .bind("i", (ll)id)
+                          .bind("it", (ll)*item_id)
+                          .scalar();
+      if (ok != (std::int64_t)photos.size())
+        core::throw_invalid("invalid request",
+                            {{"photoIds", "must be photos uploaded to this inspection and not on another item"}});
+    }
     const auto before = view::summary_of(view::inspection(s, ctx.actor, id));
     nlohmann::json amounts = f.amounts_centi;
     const auto existing = db::Query(s, "SELECT id FROM inspection_deduction WHERE inspection_id = "
@@ -249,6 +268,7 @@ nlohmann::json InspectionService::record_deduction(const core::Context& ctx, std
                               .bind("i", (ll)id)
                               .bind("it", (ll)*item_id)
                               .one();
+    std::int64_t deduction_id = existing ? existing->i64("id") : 0;
     if (existing)
       db::Query(s,
                 "UPDATE inspection_deduction SET amounts = :a, occurrences = :o, failed = :f, "
@@ -262,10 +282,10 @@ nlohmann::json InspectionService::record_deduction(const core::Context& ctx, std
           .bind("id", (ll)existing->i64("id"))
           .exec();
     else
-      db::Query(s,
+      deduction_id = db::Query(s,
                 "INSERT INTO inspection_deduction (project_id, inspection_id, item_id, amounts, "
                 "occurrences, failed, deduct_centi, note, recurring, created_by, created_at, "
-                "updated_at) VALUES (:p, :i, :it, :a, :o, :f, :d, :n, 0, :by, :c, :u)")
+                "updated_at) VALUES (:p, :i, :it, :a, :o, :f, :d, :n, 0, :by, :c, :u) RETURNING id")
           .bind("p", (ll)row->i64("project_id"))
           .bind("i", (ll)id)
           .bind("it", (ll)*item_id)
@@ -277,12 +297,55 @@ nlohmann::json InspectionService::record_deduction(const core::Context& ctx, std
           .bind("by", ctx.actor.user_id > 0 ? std::optional<ll>(ctx.actor.user_id) : std::nullopt)
           .bind("c", (ll)now)
           .bind("u", (ll)now)
+          .scalar();
+    if (photo_ids) {  // the deduction's photos are exactly those named; absent: unchanged
+      db::Query(s, "UPDATE inspection_photo SET deduction_id = NULL WHERE deduction_id = :d")
+          .bind("d", (ll)deduction_id)
           .exec();
+      if (!photos.empty())
+        db::Query(s, "UPDATE inspection_photo SET deduction_id = :d WHERE inspection_id = :i AND id IN (" +
+                         db::id_list({photos.begin(), photos.end()}) + ")")
+            .bind("d", (ll)deduction_id)
+            .bind("i", (ll)id)
+            .exec();
+    }
     db::Query(s, "UPDATE inspection SET updated_at = :u WHERE id = :id").bind("u", (ll)now).bind("id", (ll)id).exec();
     auto out = view::inspection(s, ctx.actor, id);
-    repo::audit(s, ctx, now, row->i64("project_id"), "inspection", id, "deduct", before,
-                {{"itemId", *item_id}, {"amounts", amounts}, {"occurrences", f.occurrences},
-                 {"failed", f.failed}, {"note", note}, {"score", out["score"]}});
+    nlohmann::json after = {{"itemId", *item_id}, {"amounts", amounts}, {"occurrences", f.occurrences},
+                            {"failed", f.failed}, {"note", note}, {"score", out["score"]}};
+    if (photo_ids) after["photoIds"] = *photo_ids;
+    repo::audit(s, ctx, now, row->i64("project_id"), "inspection", id, "deduct", before, after);
+    return out;
+  });
+}
+
+nlohmann::json InspectionService::remove_deduction(const core::Context& ctx, std::int64_t id,
+                                                   std::int64_t deduction_id) const {
+  core::require(ctx.actor, "inspection.perform");
+  const auto now = clock_.now();
+  return db_.write([&](db::Session& s) {
+    auto row = view::find(s, ctx.actor, id);
+    if (!row) core::throw_not_found("inspection");
+    view::require_inspector(s, ctx.actor, id);
+    auto d = db::Query(s, "SELECT * FROM inspection_deduction WHERE id = :d AND inspection_id = :i")
+                 .bind("d", (ll)deduction_id)
+                 .bind("i", (ll)id)
+                 .one();
+    if (!d) core::throw_not_found("deduction");
+    if (row->str("status") != "open")
+      core::throw_conflict("inspection.submitted", "the inspection is submitted: its scores are fixed");
+    const auto before = view::summary_of(view::inspection(s, ctx.actor, id));
+    // Its photos stay with the inspection, free to go on another deduction.
+    db::Query(s, "UPDATE inspection_photo SET deduction_id = NULL WHERE deduction_id = :d")
+        .bind("d", (ll)deduction_id)
+        .exec();
+    db::Query(s, "DELETE FROM inspection_deduction WHERE id = :d").bind("d", (ll)deduction_id).exec();
+    db::Query(s, "UPDATE inspection SET updated_at = :u WHERE id = :id").bind("u", (ll)now).bind("id", (ll)id).exec();
+    auto out = view::inspection(s, ctx.actor, id);
+    repo::audit(s, ctx, now, row->i64("project_id"), "inspection", id, "remove_deduction", before,
+                {{"deductionId", deduction_id}, {"itemId", d->i64("item_id")},
+                 {"deducted", repo::points(d->i64("deduct_centi"))}, {"note", d->str("note")},
+                 {"score", out["score"]}});
     return out;
   });
 }

@@ -48,6 +48,7 @@ nlohmann::json rect_json(const db::Row& r, std::int64_t now) {
           {"status", r.str("status")},
           {"overdue", open_status(r.str("status")) && now > r.i64("due_at")},
           {"recurring", r.flag("recurring")},
+          {"escalationLevel", r.i64("escalation_level")},
           {"evidence", r.str("evidence")},
           {"doneAt", iso(r.opt_i64("done_at"))},
           {"verifiedAt", iso(r.opt_i64("verified_at"))},

@@ -1,0 +1,48 @@
+#pragma once
+// Photos of an inspection's findings (DOMAIN I2): uploaded while the inspection is open by whoever
+// may record it (POST /api/v1/inspections/{id}/photos, the image as the body), then attached to a
+// deduction by recording it with `photoIds`. Stored by the work-order photo code (same checks of
+// the bytes, same files under <dataDir>/photos/<projectId>/); a row of inspection_photo each.
+// Only those who see the inspection fetch them (GET /api/v1/inspection-photos/{id}); to anybody
+// else they do not exist (404).
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "core/clock.hpp"
+#include "core/context.hpp"
+#include "db/database.hpp"
+#include "db/row.hpp"
+#include "http/router.hpp"
+
+namespace steward::inspections {
+
+constexpr int kPhotosPerInspection = 200;
+constexpr std::size_t kPhotosPerDeduction = 9;
+
+class InspectionPhotoService {
+ public:
+  InspectionPhotoService(db::Database& db, const core::Clock& clock, std::string data_dir,
+                         std::size_t max_bytes)
+      : db_(db), clock_(clock), data_dir_(std::move(data_dir)), max_bytes_(max_bytes) {}
+
+  nlohmann::json upload(const core::Context& ctx, std::int64_t inspection_id,
+                        const std::string& declared_type, const std::string& bytes) const;
+  struct File {
+    std::string content_type, bytes;
+  };
+  File fetch(const core::Actor& actor, std::int64_t photo_id) const;
+
+ private:
+  db::Database& db_;
+  const core::Clock& clock_;
+  std::string data_dir_;
+  std::size_t max_bytes_;
+};
+
+// The photo as a deduction and the upload answer show it.
+nlohmann::json inspection_photo_json(const db::Row& row);
+
+void register_photo_routes(http::Router& router, const InspectionPhotoService& service);
+
+}  // namespace steward::inspections
