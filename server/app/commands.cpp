@@ -12,6 +12,7 @@
 #include "modules/demo/demo.hpp"
 #include "modules/demo/demo_orders.hpp"
 #include "modules/demo/demo_quality.hpp"
+#include "modules/demo/demo_inspections.hpp"
 
 namespace steward::app {
 namespace {
@@ -61,11 +62,14 @@ int demo_command(const AppConfig& config) {
   const auto s = demo::build_demo(app.db(), app.org(), app.users(), kClock);
   const int orders = demo::build_demo_orders(app.db(), app.cipher(), app.calendar(), kClock.now());
   const auto quality = demo::build_demo_quality(app.db(), kClock.now());
+  const auto checks = demo::build_demo_inspections(app.db(), kClock.now());
   std::cout << "demo company built: " << s.regions << " regions, " << s.projects << " projects, "
             << s.buildings << " buildings, " << s.units << " units, " << s.customers
             << " customers, " << s.staff << " staff, " << s.users << " logins, " << orders
             << " work orders over 90 days, " << quality.spot_checks << " spot checks, "
-            << quality.campaigns << " campaigns with " << quality.tasks << " tasks\n"
+            << quality.campaigns << " campaigns with " << quality.tasks << " tasks, "
+            << checks.inspections << " inspections with " << checks.rectifications
+            << " rectifications\n"
             << "logins (password steward-demo):\n";
   for (const auto& login : demo::demo_logins())
     std::cout << "  " << login.username << "\t" << login.role << "\t" << login.display_name << "\n";
