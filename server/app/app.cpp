@@ -10,8 +10,8 @@
 #include "crud/routes.hpp"
 #include "modules/calendar/calendar_routes.hpp"
 #include "modules/inspections/inspection_routes.hpp"
-#include "modules/kpi/kpi_routes.hpp"
-#include "modules/kpi/rollups.hpp"
+#include "modules/patrols/patrol_photos.hpp"
+#include "modules/patrols/patrol_routes.hpp"
 #include "modules/work_orders/charges.hpp"
 #include "modules/work_orders/photos.hpp"
 #include "modules/work_orders/sla_rules.hpp"
@@ -35,7 +35,6 @@ App::App(AppConfig config, const core::Clock& clock) : config_(std::move(config)
   db_ = db::Database::open(
       {.url = config_.db, .readers = config_.db_connections, .durable = config_.durable});
   db::migrate(*db_, clock_.now());
-  kpi::rollups::rebuild_if_needed(*db_);  // orders from before the dashboards' roll-ups
   cipher_ = std::make_unique<core::FieldCipher>(load_crypto_key(config_));
   const auth::PasswordCost cost{config_.password_time_cost, config_.password_memory_kib, 1};
   audit_ = std::make_unique<audit::AuditService>(*db_);
@@ -65,7 +64,6 @@ App::App(AppConfig config, const core::Clock& clock) : config_(std::move(config)
   settings_ = std::make_unique<settings::SettingsService>(*db_, clock_);
   inspections_ = std::make_unique<inspections::InspectionService>(*db_, clock_);
   inspections_->install_builtin();
-  kpi_ = std::make_unique<kpi::KpiService>(*db_, clock_);
   inspection_photos_ = std::make_unique<inspections::InspectionPhotoService>(
       *db_, clock_, config_.data_dir, static_cast<std::size_t>(config_.upload_limit));
   spot_checks_ = std::make_unique<inspections::SpotCheckService>(*db_, clock_);
@@ -77,6 +75,16 @@ App::App(AppConfig config, const core::Clock& clock) : config_(std::move(config)
       inspections_->escalate_rectifications(clock_.now());
     } catch (const std::exception& e) {
       spdlog::error("escalation failed: {}", e.what());
+    }
+  });
+  patrol_photos_ = std::make_unique<patrols::PatrolPhotoService>(
+      *db_, clock_, config_.data_dir, static_cast<std::size_t>(config_.upload_limit));
+  patrols_ = std::make_unique<patrols::PatrolService>(*db_, clock_, *work_orders_, *photos_, *patrol_photos_);
+  patrol_quota_check_ = std::make_unique<core::Periodic>(std::chrono::seconds(300), [this] {
+    try {
+      patrols_->report_shortfalls(clock_.now());
+    } catch (const std::exception& e) {
+      spdlog::error("patrol quota check failed: {}", e.what());
     }
   });
   register_routes();
@@ -106,10 +114,11 @@ void App::register_routes() {
   notifications::register_routes(router_, *webhook_);
   settings::register_routes(router_, *settings_);
   inspections::register_routes(router_, *inspections_);
-  kpi::register_routes(router_, *kpi_);
   inspections::register_photo_routes(router_, *inspection_photos_);
   inspections::register_spot_check_routes(router_, *spot_checks_);
   campaigns::register_routes(router_, *campaigns_);
+  patrols::register_routes(router_, *patrols_);
+  patrols::register_photo_routes(router_, *patrol_photos_);
 }
 
 unsigned short App::start() {
@@ -120,6 +129,7 @@ unsigned short App::start() {
   options.upload_limit = static_cast<std::size_t>(config_.upload_limit);
   server_ = std::make_unique<http::Server>(options, *dispatcher_);
   escalation_->start();
+  patrol_quota_check_->start();
   webhook_sender_->start();
   return server_->start();
 }
@@ -134,6 +144,7 @@ void App::run() {
 
 void App::stop() {
   if (escalation_) escalation_->stop();
+  if (patrol_quota_check_) patrol_quota_check_->stop();
   if (webhook_sender_) webhook_sender_->stop();
   if (server_) server_->stop();
   server_.reset();

@@ -16,7 +16,6 @@
 #include "crud/resource.hpp"
 #include "modules/calendar/calendar_service.hpp"
 #include "modules/inspections/inspection_service.hpp"
-#include "modules/kpi/kpi_service.hpp"
 #include "modules/inspections/inspection_photos.hpp"
 #include "modules/inspections/spot_check_service.hpp"
 #include "modules/campaigns/campaign_service.hpp"
@@ -26,6 +25,8 @@
 #include "modules/settings/settings_service.hpp"
 #include "modules/work_orders/work_order_service.hpp"
 #include "modules/org/org_module.hpp"
+#include "modules/patrols/patrol_photos.hpp"
+#include "modules/patrols/patrol_service.hpp"
 
 namespace steward::http {
 class Server;
@@ -55,9 +56,9 @@ class App {
   notifications::NotificationService& notifications() { return *notifications_; }
   notifications::WebhookSender& webhook() { return *webhook_; }
   inspections::InspectionService& inspections() { return *inspections_; }
-  kpi::KpiService& kpi() { return *kpi_; }
   inspections::SpotCheckService& spot_checks() { return *spot_checks_; }
   campaigns::CampaignService& campaigns() { return *campaigns_; }
+  patrols::PatrolService& patrols() { return *patrols_; }
 
  private:
   void register_routes();
@@ -79,11 +80,13 @@ class App {
   std::unique_ptr<core::Periodic> webhook_sender_;
   std::unique_ptr<settings::SettingsService> settings_;
   std::unique_ptr<inspections::InspectionService> inspections_;
-  std::unique_ptr<kpi::KpiService> kpi_;
   std::unique_ptr<inspections::InspectionPhotoService> inspection_photos_;
   std::unique_ptr<inspections::SpotCheckService> spot_checks_;
   std::unique_ptr<campaigns::CampaignService> campaigns_;
   std::unique_ptr<core::Periodic> escalation_;
+  std::unique_ptr<patrols::PatrolPhotoService> patrol_photos_;
+  std::unique_ptr<patrols::PatrolService> patrols_;
+  std::unique_ptr<core::Periodic> patrol_quota_check_;
   http::Router router_;
   std::unique_ptr<http::Dispatcher> dispatcher_;
   std::unique_ptr<http::Server> server_;

@@ -11,9 +11,9 @@
 #include "modules/auth/roles.hpp"
 #include "modules/demo/demo.hpp"
 #include "modules/demo/demo_orders.hpp"
-#include "modules/kpi/rollups.hpp"
 #include "modules/demo/demo_quality.hpp"
 #include "modules/demo/demo_inspections.hpp"
+#include "modules/patrols/demo_patrols.hpp"
 
 namespace steward::app {
 namespace {
@@ -58,26 +58,21 @@ int migrate_command(const AppConfig& config) {
   return 0;
 }
 
-int rollups_command(const AppConfig& config) {
-  App app(config, kClock);
-  const auto orders = kpi::rollups::rebuild_all(app.db());
-  std::cout << "roll-ups rebuilt from " << orders << " work orders\n";
-  return 0;
-}
-
 int demo_command(const AppConfig& config) {
   App app(config, kClock);
   const auto s = demo::build_demo(app.db(), app.org(), app.users(), kClock);
   const int orders = demo::build_demo_orders(app.db(), app.cipher(), app.calendar(), kClock.now());
   const auto quality = demo::build_demo_quality(app.db(), kClock.now());
   const auto checks = demo::build_demo_inspections(app.db(), kClock.now());
+  const auto rounds = patrols::build_demo_patrols(app.db(), app.patrols(), kClock.now());
   std::cout << "demo company built: " << s.regions << " regions, " << s.projects << " projects, "
             << s.buildings << " buildings, " << s.units << " units, " << s.customers
             << " customers, " << s.staff << " staff, " << s.users << " logins, " << orders
             << " work orders over 90 days, " << quality.spot_checks << " spot checks, "
             << quality.campaigns << " campaigns with " << quality.tasks << " tasks, "
             << checks.inspections << " inspections with " << checks.rectifications
-            << " rectifications\n"
+            << " rectifications, " << rounds.plans << " check plans with " << rounds.checks
+            << " checks over a week\n"
             << "logins (password steward-demo):\n";
   for (const auto& login : demo::demo_logins())
     std::cout << "  " << login.username << "\t" << login.role << "\t" << login.display_name << "\n";

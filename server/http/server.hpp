@@ -21,7 +21,8 @@ struct ServerOptions {
   // these patterns only ("{id}" matches a segment).
   std::size_t upload_limit = 10 * 1024 * 1024;
   std::vector<std::string> upload_routes = {"/api/v1/work-orders/{id}/photos",
-                                            "/api/v1/inspections/{id}/photos"};
+                                            "/api/v1/inspections/{id}/photos",
+                                            "/api/v1/patrol-photos"};
   int read_timeout_seconds = 30;     // a request must arrive whole within this
   int idle_timeout_seconds = 75;     // keep-alive connections idle longer are closed
   int workers = 0;                   // 0: 4 per core, at least 8 (handlers wait on the database)

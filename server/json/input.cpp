@@ -59,6 +59,20 @@ std::optional<std::int64_t> Input::integer(const std::string& key, IntRule rule)
   return n;
 }
 
+std::optional<double> Input::number(const std::string& key, bool required) {
+  const auto* v = take(key, required);
+  if (!v) return std::nullopt;
+  if (!v->is_number() || !std::isfinite(v->get<double>())) return fail(key, "must be a number"), std::nullopt;
+  return v->get<double>();
+}
+
+std::optional<nlohmann::json> Input::object(const std::string& key, bool required) {
+  const auto* v = take(key, required);
+  if (!v) return std::nullopt;
+  if (!v->is_object()) return fail(key, "must be an object"), std::nullopt;
+  return *v;
+}
+
 std::optional<bool> Input::boolean(const std::string& key, bool required) {
   const auto* v = take(key, required);
   if (!v) return std::nullopt;

@@ -45,6 +45,10 @@ class Input {
   std::optional<std::string> text(const std::string& key, TextRule rule = {});
   std::optional<std::int64_t> integer(const std::string& key, IntRule rule = {});
   std::optional<bool> boolean(const std::string& key, bool required = true);
+  // Any finite JSON number (reading values; the caller checks the decimals).
+  std::optional<double> number(const std::string& key, bool required = true);
+  // A nested object, returned for the caller to read (null or absent: nullopt).
+  std::optional<nlohmann::json> object(const std::string& key, bool required = true);
   // A decimal with at most two places, returned in hundredths (12.5 -> 1250).
   std::optional<std::int64_t> hundredths(const std::string& key, IntRule rule = {});
   std::optional<std::string> choice(const std::string& key, const std::vector<std::string>& allowed,

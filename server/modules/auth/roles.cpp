@@ -18,8 +18,7 @@ const std::set<std::string> kFrontDesk = {"work_order.read",  "work_order.regist
                                           "work_order.dispatch", "work_order.visit",
                                           "work_order.close", "work_order.cancel",
                                           "complaint.inventory"};
-// Dashboards (issue 6): whoever reads the statistics reads the dashboards of their projects.
-const std::set<std::string> kOrderStats = {"work_order.read", "work_order.stats", "dashboard.read"};
+const std::set<std::string> kOrderStats = {"work_order.read", "work_order.stats"};
 // Paid repairs (W7): who records a payment or explains an unpaid charge; who keeps the prices.
 const std::set<std::string> kCharge = {"work_order.charge"};
 const std::set<std::string> kPrices = {"price.manage"};
@@ -36,6 +35,10 @@ const std::set<std::string> kSpotCheck = {"spot_check.read", "spot_check.record"
 const std::set<std::string> kCampaignAll = {"campaign.read", "campaign.manage", "campaign.task"};
 const std::set<std::string> kCampaignTask = {"campaign.read", "campaign.task"};
 const std::set<std::string> kCampaignRead = {"campaign.read"};
+// Patrols (P1-P4): field staff and supervisors perform checks; managers set up the plans.
+const std::set<std::string> kPatrolAll = {"patrol.read", "patrol.perform", "patrol.manage"};
+const std::set<std::string> kPatrolRead = {"patrol.read"};
+const std::set<std::string> kPatrolPerform = {"patrol.perform"};
 
 std::vector<Role> build() {
   using S = RoleScope;
@@ -44,23 +47,24 @@ std::vector<Role> build() {
        join({kSeeOrg, kSeeCustomers,
              {"region.manage", "project.manage", "org.manage", "customer.manage", "staff.manage",
               "user.read", "user.manage", "audit.read", "calendar.manage", "sla.manage",
-              "settings.manage", "target.manage"},
+              "settings.manage"},
              kFrontDesk, kOrderStats, {"work_order.work"}, kCharge, kPrices, kInspectAll, kSpotCheck,
-             {"spot_check.manage"}, kCampaignAll})},
+             {"spot_check.manage"}, kCampaignAll, kPatrolAll})},
       {"quality", "品质部", "Quality department", S::company,
-       join({kSeeOrg, kOrderStats, {"customer.read", "audit.read", "target.manage"}, kInspectAll, kSpotCheck,
-             {"spot_check.manage"}, kCampaignAll})},
+       join({kSeeOrg, kOrderStats, {"customer.read", "audit.read"}, kInspectAll, kSpotCheck,
+             {"spot_check.manage"}, kCampaignAll, kPatrolRead})},
       {"region_manager", "片区经理", "Region manager", S::region,
        join({kSeeOrg, kSeeCustomers, kOrderStats, {"user.read", "audit.read", "inspection.read"},
-             {"spot_check.read"}, kCampaignAll})},
+             {"spot_check.read"}, kCampaignAll, kPatrolRead})},
       {"project_manager", "项目经理", "Project manager", S::assigned,
        join({kSeeOrg, kSeeCustomers,
              kFrontDesk, kOrderStats,
              {"org.manage", "customer.manage", "staff.manage", "user.read", "audit.read",
-              "work_order.work"}, kSelfCheck, kCharge, kPrices, kSpotCheck, kCampaignTask})},
+              "work_order.work"}, kSelfCheck, kCharge, kPrices, kSpotCheck, kCampaignTask,
+             kPatrolRead, {"patrol.manage"}})},
       {"supervisor", "主管", "Supervisor", S::assigned,
        join({kSeeOrg, kSeeCustomers, kFrontDesk, kOrderStats, {"work_order.work"}, kSelfCheck,
-             kCharge, kPrices, kSpotCheck, kCampaignTask})},
+             kCharge, kPrices, kSpotCheck, kCampaignTask, kPatrolRead, kPatrolPerform})},
       {"front_desk", "客服", "Front desk", S::assigned,
        join({kSeeOrg, kSeeCustomers, kFrontDesk, kCharge, {"customer.manage", "work_order.work"},
              kCampaignRead})},
@@ -68,9 +72,12 @@ std::vector<Role> build() {
        join({kSeeOrg, kSeeCustomers, kFrontDesk, kSpotCheck, kCampaignRead})},
       {"technician", "维修技工", "Technician", S::assigned,
        join({kSeeOrg, kSeeCustomers, kReport, kCharge, {"work_order.work"}, kCampaignRead})},
-      {"security", "秩序维护员", "Security", S::assigned, join({kSeeOrg, kReport, kCampaignRead})},
-      {"cleaning", "保洁员", "Cleaning", S::assigned, join({kSeeOrg, kReport, kCampaignRead})},
-      {"clubhouse", "会所服务员", "Clubhouse", S::assigned, join({kSeeOrg, kReport, kCampaignRead})},
+      {"security", "秩序维护员", "Security", S::assigned,
+       join({kSeeOrg, kReport, kCampaignRead, kPatrolPerform})},
+      {"cleaning", "保洁员", "Cleaning", S::assigned,
+       join({kSeeOrg, kReport, kCampaignRead, kPatrolPerform})},
+      {"clubhouse", "会所服务员", "Clubhouse", S::assigned,
+       join({kSeeOrg, kReport, kCampaignRead, kPatrolPerform})},
       {"owner", "业主", "Owner", S::owner,
        join({kReport, {"project.read", "org.read", "customer.read", "work_order.rate"}})},
   };
