@@ -12,6 +12,8 @@
 #include "modules/inspections/inspection_routes.hpp"
 #include "modules/patrols/patrol_photos.hpp"
 #include "modules/patrols/patrol_routes.hpp"
+#include "modules/kpi/kpi_routes.hpp"
+#include "modules/kpi/rollups.hpp"
 #include "modules/work_orders/charges.hpp"
 #include "modules/work_orders/photos.hpp"
 #include "modules/work_orders/sla_rules.hpp"
@@ -35,6 +37,7 @@ App::App(AppConfig config, const core::Clock& clock) : config_(std::move(config)
   db_ = db::Database::open(
       {.url = config_.db, .readers = config_.db_connections, .durable = config_.durable});
   db::migrate(*db_, clock_.now());
+  kpi::rollups::rebuild_if_needed(*db_);  // orders from before the dashboards' roll-ups
   cipher_ = std::make_unique<core::FieldCipher>(load_crypto_key(config_));
   const auth::PasswordCost cost{config_.password_time_cost, config_.password_memory_kib, 1};
   audit_ = std::make_unique<audit::AuditService>(*db_);
@@ -64,6 +67,7 @@ App::App(AppConfig config, const core::Clock& clock) : config_(std::move(config)
   settings_ = std::make_unique<settings::SettingsService>(*db_, clock_);
   inspections_ = std::make_unique<inspections::InspectionService>(*db_, clock_);
   inspections_->install_builtin();
+  kpi_ = std::make_unique<kpi::KpiService>(*db_, clock_);
   inspection_photos_ = std::make_unique<inspections::InspectionPhotoService>(
       *db_, clock_, config_.data_dir, static_cast<std::size_t>(config_.upload_limit));
   spot_checks_ = std::make_unique<inspections::SpotCheckService>(*db_, clock_);
@@ -114,6 +118,7 @@ void App::register_routes() {
   notifications::register_routes(router_, *webhook_);
   settings::register_routes(router_, *settings_);
   inspections::register_routes(router_, *inspections_);
+  kpi::register_routes(router_, *kpi_);
   inspections::register_photo_routes(router_, *inspection_photos_);
   inspections::register_spot_check_routes(router_, *spot_checks_);
   campaigns::register_routes(router_, *campaigns_);

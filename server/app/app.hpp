@@ -16,6 +16,7 @@
 #include "crud/resource.hpp"
 #include "modules/calendar/calendar_service.hpp"
 #include "modules/inspections/inspection_service.hpp"
+#include "modules/kpi/kpi_service.hpp"
 #include "modules/inspections/inspection_photos.hpp"
 #include "modules/inspections/spot_check_service.hpp"
 #include "modules/campaigns/campaign_service.hpp"
@@ -56,6 +57,7 @@ class App {
   notifications::NotificationService& notifications() { return *notifications_; }
   notifications::WebhookSender& webhook() { return *webhook_; }
   inspections::InspectionService& inspections() { return *inspections_; }
+  kpi::KpiService& kpi() { return *kpi_; }
   inspections::SpotCheckService& spot_checks() { return *spot_checks_; }
   campaigns::CampaignService& campaigns() { return *campaigns_; }
   patrols::PatrolService& patrols() { return *patrols_; }
@@ -80,6 +82,7 @@ class App {
   std::unique_ptr<core::Periodic> webhook_sender_;
   std::unique_ptr<settings::SettingsService> settings_;
   std::unique_ptr<inspections::InspectionService> inspections_;
+  std::unique_ptr<kpi::KpiService> kpi_;
   std::unique_ptr<inspections::InspectionPhotoService> inspection_photos_;
   std::unique_ptr<inspections::SpotCheckService> spot_checks_;
   std::unique_ptr<campaigns::CampaignService> campaigns_;

@@ -50,6 +50,8 @@ int run_cli(int argc, char** argv) {
   add_common(migrate, common);
   auto* demo = cli.add_subcommand("demo", "build the demo company into an empty database");
   add_common(demo, common);
+  auto* rollups = cli.add_subcommand("rollups", "rebuild the dashboards' roll-ups from the work orders");
+  add_common(rollups, common);
   auto* backup = cli.add_subcommand("backup", "consistent copy of a live SQLite database");
   add_common(backup, common);
   std::string backup_to;
@@ -79,6 +81,7 @@ int run_cli(int argc, char** argv) {
     if (*serve) return serve_command(resolve(common));
     if (*migrate) return migrate_command(resolve(common));
     if (*demo) return demo_command(resolve(common));
+    if (*rollups) return rollups_command(resolve(common));
     if (*backup) return backup_command(resolve(common), backup_to);
     if (*user_add) return user_add_command(resolve(common), user_args);
     if (*user_passwd) return user_passwd_command(resolve(common), user_args);

@@ -11,6 +11,7 @@
 #include "modules/auth/roles.hpp"
 #include "modules/demo/demo.hpp"
 #include "modules/demo/demo_orders.hpp"
+#include "modules/kpi/rollups.hpp"
 #include "modules/demo/demo_quality.hpp"
 #include "modules/demo/demo_inspections.hpp"
 #include "modules/patrols/demo_patrols.hpp"
@@ -55,6 +56,13 @@ int migrate_command(const AppConfig& config) {
   App app(config, kClock);  // opening the app migrates
   std::cout << "schema version " << db::schema_version(app.db()) << " on "
             << db::engine_name(app.db().engine()) << "\n";
+  return 0;
+}
+
+int rollups_command(const AppConfig& config) {
+  App app(config, kClock);
+  const auto orders = kpi::rollups::rebuild_all(app.db());
+  std::cout << "roll-ups rebuilt from " << orders << " work orders\n";
   return 0;
 }
 

@@ -2,7 +2,9 @@
 
 #include <soci/soci.h>
 
+#include <atomic>
 #include <memory>
+#include <mutex>
 #include <stdexcept>
 
 namespace steward::db {
@@ -55,7 +57,23 @@ Query& Query::bind(const std::string& name, const Value& value) {
   return bind(name, std::optional<long long>());
 }
 
+namespace {
+std::atomic<bool> g_observed{false};
+std::mutex g_observer_mutex;
+std::function<void(const std::string&)> g_observer;
+}  // namespace
+
+void observe_statements(std::function<void(const std::string& sql)> observer) {
+  std::lock_guard lock(g_observer_mutex);
+  g_observer = std::move(observer);
+  g_observed = static_cast<bool>(g_observer);
+}
+
 std::vector<Row> Query::run(bool want_rows, std::size_t limit) {
+  if (g_observed) {
+    std::lock_guard lock(g_observer_mutex);
+    if (g_observer) g_observer(sql_);
+  }
   std::vector<soci::indicator> indicators(params_.size());
   soci::row r;
   auto prep = (session_.prepare << sql_);

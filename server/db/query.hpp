@@ -4,6 +4,7 @@
 //
 //   auto row = Query(tx, "SELECT id, name FROM region WHERE id = :id").bind("id", id).one();
 #include <deque>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -55,6 +56,10 @@ class Query {
   std::string sql_;
   std::deque<Param> params_;  // deque: bound references stay valid as params are added
 };
+
+// Tests only (the query-plan test): `observer` sees the SQL text of every statement run from now
+// on, on whichever thread runs it; an empty function stops it.
+void observe_statements(std::function<void(const std::string& sql)> observer);
 
 // "a, b, c" from integers, for IN lists built from ids we already hold (never from user text).
 std::string id_list(const std::vector<long long>& ids);

@@ -18,7 +18,8 @@ const std::set<std::string> kFrontDesk = {"work_order.read",  "work_order.regist
                                           "work_order.dispatch", "work_order.visit",
                                           "work_order.close", "work_order.cancel",
                                           "complaint.inventory"};
-const std::set<std::string> kOrderStats = {"work_order.read", "work_order.stats"};
+// Dashboards (issue 6): whoever reads the statistics reads the dashboards of their projects.
+const std::set<std::string> kOrderStats = {"work_order.read", "work_order.stats", "dashboard.read"};
 // Paid repairs (W7): who records a payment or explains an unpaid charge; who keeps the prices.
 const std::set<std::string> kCharge = {"work_order.charge"};
 const std::set<std::string> kPrices = {"price.manage"};
@@ -47,11 +48,11 @@ std::vector<Role> build() {
        join({kSeeOrg, kSeeCustomers,
              {"region.manage", "project.manage", "org.manage", "customer.manage", "staff.manage",
               "user.read", "user.manage", "audit.read", "calendar.manage", "sla.manage",
-              "settings.manage"},
+              "settings.manage", "target.manage"},
              kFrontDesk, kOrderStats, {"work_order.work"}, kCharge, kPrices, kInspectAll, kSpotCheck,
              {"spot_check.manage"}, kCampaignAll, kPatrolAll})},
       {"quality", "品质部", "Quality department", S::company,
-       join({kSeeOrg, kOrderStats, {"customer.read", "audit.read"}, kInspectAll, kSpotCheck,
+       join({kSeeOrg, kOrderStats, {"customer.read", "audit.read", "target.manage"}, kInspectAll, kSpotCheck,
              {"spot_check.manage"}, kCampaignAll, kPatrolRead})},
       {"region_manager", "片区经理", "Region manager", S::region,
        join({kSeeOrg, kSeeCustomers, kOrderStats, {"user.read", "audit.read", "inspection.read"},

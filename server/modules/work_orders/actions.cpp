@@ -101,7 +101,7 @@ void record_step(db::Session& s, std::int64_t id, const std::string& action, con
     sets += ", assignee_staff_id = :staff, assignee_team_id = :team, department = :dept";
   if (action == "handover") sets += ", responsible_department = :rdept, responsible_person = :rperson";
   if (action == "answer" || action == "complete") sets += ", result = :result, completed_at = :done";
-  if (action == "visit") sets += ", satisfaction = :sat";
+  if (action == "visit") sets += ", satisfaction = :sat, visited_at = :visited";
   if (action == "close") sets += ", closed_at = :closed, valid_complaint = :valid, root_cause = :cause";
   db::Query q(s, "UPDATE work_order SET " + sets + " WHERE id = :id");
   q.bind("to", to).bind("now", (ll)now).bind("id", (ll)id);
@@ -109,7 +109,7 @@ void record_step(db::Session& s, std::int64_t id, const std::string& action, con
     q.bind("staff", in.staff_id).bind("team", in.team_id).bind("dept", in.department);
   if (action == "handover") q.bind("rdept", in.responsible_department).bind("rperson", in.responsible_person);
   if (action == "answer" || action == "complete") q.bind("result", in.result).bind("done", (ll)now);
-  if (action == "visit") q.bind("sat", in.satisfaction);
+  if (action == "visit") q.bind("sat", in.satisfaction).bind("visited", (ll)now);
   if (action == "close")
     q.bind("closed", (ll)now)
         .bind("valid", in.valid ? std::optional<ll>(*in.valid ? 1 : 0) : std::nullopt)
@@ -173,8 +173,7 @@ nlohmann::json WorkOrderService::step(const core::Context& ctx, std::int64_t id,
                            {{"status", from}});
     check_step(s, ctx.actor, *o, action, in);
     Writer w(s, ctx, *cal, cipher_, now);
-    auto before = w.view(id, core::Actor{});
-    before.erase("actions");
+    const auto before = w.before(id);
     record_step(s, id, action, *to, in, now);
     if (action == "complete") record_completion(w, *o, in.completion);
     const std::string day = local_day(now, offset_of(*o));

@@ -43,8 +43,7 @@ nlohmann::json WorkOrderService::charge_step(
     auto charge = unpaid_charge(s, id);
     if (!charge) nothing_to_pay();
     Writer w(s, ctx, *cal, cipher_, now);
-    auto before = w.view(id, core::Actor{});
-    before.erase("actions");
+    const auto before = w.before(id);
     const auto data = apply(s, *charge);
     const std::string status = o->str("status");
     w.event(o->i64("project_id"), id, action, status, status, data.value("note", ""), data);

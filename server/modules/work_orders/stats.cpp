@@ -2,6 +2,7 @@
 #include "core/time.hpp"
 #include "core/error.hpp"
 #include "db/query.hpp"
+#include "modules/kpi/rollups.hpp"
 #include "modules/work_orders/dates.hpp"
 #include "modules/work_orders/work_order_service.hpp"
 
@@ -60,9 +61,7 @@ nlohmann::json WorkOrderService::stats(const core::Actor& actor, const core::Par
       }
     }
     nlohmann::json by_status = nlohmann::json::object();
-    for (const auto& r : db::Query(s, "SELECT status, COUNT(*) AS n FROM work_order WHERE project_id IN (" +
-                                          projects + ") GROUP BY status").all())
-      by_status[r.str("status")] = r.i64("n");
+    for (const auto& [status, n] : kpi::rollups::orders_by_status(s, projects)) by_status[status] = n;
     nlohmann::json clocks = nlohmann::json::object();
     for (const char* c : {"handle", "onsite", "contact", "handover", "acknowledge", "feedback", "resolve", "visit"}) {
       const auto met = total["clock." + std::string(c) + ".met"];

@@ -3,6 +3,7 @@
 #include "core/time.hpp"
 #include "modules/audit/audit.hpp"
 #include "modules/auth/roles.hpp"
+#include "modules/kpi/rollups.hpp"
 #include "modules/work_orders/charges.hpp"
 #include "modules/work_orders/project_time.hpp"
 #include "modules/work_orders/work_order_repo.hpp"
@@ -105,12 +106,20 @@ nlohmann::json Writer::view(std::int64_t order_id, const core::Actor& actor) con
   return j;
 }
 
+nlohmann::json Writer::before(std::int64_t order_id) {
+  before_ = kpi::rollups::facts(s_, order_id);
+  auto j = view(order_id, audit_reader());
+  j.erase("actions");
+  return j;
+}
+
 nlohmann::json Writer::finish_write(std::int64_t order_id, const std::string& action,
                                     const nlohmann::json& before) const {
   auto after = view(order_id, audit_reader());
   after.erase("actions");
-  audit::record(s_, ctx_, now_,
-                {after["projectId"].get<std::int64_t>(), "work_order", order_id, action, before, after});
+  const auto project_id = after["projectId"].get<std::int64_t>();
+  audit::record(s_, ctx_, now_, {project_id, "work_order", order_id, action, before, after});
+  kpi::rollups::track(s_, project_id, before_, kpi::rollups::facts(s_, order_id));
   return view(order_id, ctx_.actor);
 }
 

@@ -11,6 +11,7 @@
 #include "core/crypto.hpp"
 #include "db/query.hpp"
 #include "modules/calendar/working_calendar.hpp"
+#include "modules/kpi/rollup_rules.hpp"
 #include "modules/work_orders/clocks.hpp"
 
 namespace steward::work_orders {
@@ -38,7 +39,10 @@ class Writer {
   void event(std::int64_t project_id, std::int64_t order_id, const std::string& action,
              const std::string& from, const std::string& to, const std::string& note,
              const nlohmann::json& data) const;
-  // Writes the audit row and answers the order as the caller sees it.
+  // The order before the change, for the audit row; remembers what the dashboards' roll-ups
+  // counted of it, so finish_write moves them by the difference.
+  nlohmann::json before(std::int64_t order_id);
+  // Writes the audit row, moves the roll-ups and answers the order as the caller sees it.
   nlohmann::json finish_write(std::int64_t order_id, const std::string& action,
                               const nlohmann::json& before) const;
   nlohmann::json view(std::int64_t order_id, const core::Actor& actor) const;
@@ -55,6 +59,7 @@ class Writer {
   const calendar::WorkingCalendar& cal_;
   const core::FieldCipher& cipher_;
   std::int64_t now_;
+  std::optional<kpi::OrderFacts> before_;  // set by before(); none for a new order
 };
 
 }  // namespace steward::work_orders
