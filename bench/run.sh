@@ -105,6 +105,7 @@ gen() {  # gen NAME ORDERS: generates a database; records NAME.rows_per_s
   local line
   line=$("$tool" generate --db "sqlite:$work/$1.db" --data-dir "$work/$1-data" --orders "$2" | tee "$work/$1.gen")
   result "gen.$1.rows_per_s" "$(grep -E '^generated' <<<"$line" | sed -E 's/.*: ([0-9.]+) rows\/s$/\1/')"
+  "$steward" rollups --db "sqlite:$work/$1.db" --data-dir "$work/$1-data" >/dev/null  # the dashboards' roll-ups
   largest_id=$(grep -E '^largest project' <<<"$line" | sed -E 's/.*\(id ([0-9]+)\)/\1/')
 }
 gen small "$small"
@@ -137,6 +138,8 @@ wrk_run list 8 get.lua "http://127.0.0.1:$port/api/v1/work-orders?projectId=$big
 place=$(sqlite3 "$work/big.db" "SELECT unit_id || ' ' || id FROM customer WHERE project_id = $big_project LIMIT 1")
 PROJECT=$big_project UNIT=${place% *} CUSTOMER=${place#* } wrk_run create 16 create.lua \
   "http://127.0.0.1:$port/api/v1/work-orders"
+wrk_run dashboard_project 8 get.lua "http://127.0.0.1:$port/api/v1/dashboards/projects/$big_project"
+wrk_run dashboard_company 4 get.lua "http://127.0.0.1:$port/api/v1/dashboards/company"
 result mem.peak_mb "$(rss_mb "$pid" VmHWM)"
 stop
 

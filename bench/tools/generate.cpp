@@ -95,7 +95,7 @@ class Generator {
 
  private:
   ll pick(ll n) { return std::uniform_int_distribution<ll>(0, n - 1)(rng_); }
-  double unit() { return std::uniform_real_distribution<double>(0, 1)(rng_); }
+  double chance() { return std::uniform_real_distribution<double>(0, 1)(rng_); }
   ll delay(ll mean) { return 60 + static_cast<ll>(std::exponential_distribution<double>(1.0 / mean)(rng_)); }
 
   void master_data() {
@@ -179,7 +179,7 @@ class Generator {
     // The first order goes to the largest, which the list scenario then reads.
     double sum = 0, heaviest = 0;
     for (ll p = 0; p < o_.projects; ++p) {
-      const double weight = std::exp2(unit() * 4 - 2);
+      const double weight = std::exp2(chance() * 4 - 2);
       if (weight > heaviest) heaviest = weight, largest_ = p;
       sum += weight;
       cumulative_.push_back(sum);
@@ -202,7 +202,7 @@ class Generator {
   }
 
   ll project_index() {
-    return std::lower_bound(cumulative_.begin(), cumulative_.end(), unit()) - cumulative_.begin();
+    return std::lower_bound(cumulative_.begin(), cumulative_.end(), chance()) - cumulative_.begin();
   }
 
   struct Step {
@@ -246,14 +246,14 @@ void Generator::orders() {
     const ll p = i == 0 ? largest_ : project_index();
     const Project& pr = projects_[p];
     const Unit& un = pr.units[pick(static_cast<ll>(pr.units.size()))];
-    const double k = unit();
+    const double k = chance();
     const int kind = k < 0.62 ? 0 : k < 0.74 ? 1 : 2;  // repair, complaint, consultation/...
     static const char* const kKinds[] = {"repair", "complaint"};
     const char* const kAnswered[] = {"consultation", "suggestion", "praise"};
     const ll other = pick(3);
     const Category& cat = kind == 0 ? kRepairs[pick(6)] : kind == 1 ? kComplaints[pick(7)] : kOther[other];
     const char* kind_code = kind < 2 ? kKinds[kind] : kAnswered[other];
-    const bool emergency = kind == 0 && unit() < 0.04;
+    const bool emergency = kind == 0 && chance() < 0.04;
     const ll day = (reported + kOffset) / kDay;
     const ll n = ++sequence[pr.id * 100000 + day];
     std::string date = civil(day);
@@ -265,7 +265,7 @@ void Generator::orders() {
     // "now" have not happened yet. 3% are cancelled, 4% get stuck at a random point.
     std::vector<Step> steps;
     ll t = reported;
-    const double fate = unit();
+    const double fate = chance();
     if (kind < 2) {
       steps = {{"dispatch", "dispatched", t += delay(15 * 60)},
                {"accept", "accepted", t += delay(20 * 60)},
@@ -318,10 +318,10 @@ void Generator::orders() {
     if (dispatched && kind < 2) order.bind(17, pr.technicians[pick(6)]).bind(18, pr.team);
     else order.null(17).null(18);
     order.bind(19, kind == 1 && closed ? "管理疏忽" : "");
-    if (kind == 1 && closed) order.bind(20, unit() < 0.8 ? 1 : 0); else order.null(20);
+    if (kind == 1 && closed) order.bind(20, chance() < 0.8 ? 1 : 0); else order.null(20);
     order.bind(21, closed ? "已处理" : "");
     if (closed && kind < 2) {
-      const double sat = unit();
+      const double sat = chance();
       order.bind(22, sat < 0.45 ? "very_satisfied" : sat < 0.88 ? "satisfied" : sat < 0.96 ? "neutral" : "dissatisfied");
     } else {
       order.null(22);
