@@ -66,7 +66,8 @@ InspectionSummary build_demo_inspections(db::Database& db, std::int64_t now) {
     return v;
   });
   std::int64_t scheme = 0;
-  for (const auto& s : svc.list_schemes(ctx.actor)["items"])
+  const auto schemes = svc.list_schemes(ctx.actor);  // a copy: never range over a temporary's member
+  for (const auto& s : schemes["items"])
     if (s["rubrics"].size() == 4 && scheme == 0) scheme = s["id"].get<std::int64_t>();
   if (scheme == 0) return out;
   int n = 0;
@@ -82,7 +83,8 @@ InspectionSummary build_demo_inspections(db::Database& db, std::int64_t now) {
       const auto id = insp["id"].get<std::int64_t>();
       const Severity sev = plans[p].months[m];
       int k = 0;
-      for (const auto& r : insp["rubrics"])
+      const auto planned = insp;  // recording rewrites insp: walk a copy of its items
+      for (const auto& r : planned["rubrics"])
         for (const auto& sec : r["sections"])
           for (const auto& it : sec["items"]) {
             if ((k++ + n) % sev.step != 0) continue;
