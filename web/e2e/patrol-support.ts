@@ -1,0 +1,109 @@
+import { expect, type APIRequestContext, type Page } from '@playwright/test'
+import { ADMIN, apiLogin, CITY_GARDEN, switchProject } from './support'
+
+/** Demo field logins of 城市花园 (password steward-demo). */
+export const CLEANING = { username: 'cleaning', password: 'steward-demo' }
+export const CLUBHOUSE = { username: 'clubhouse', password: 'steward-demo' }
+export const SUPERVISOR = { username: 'supervisor', password: 'steward-demo' }
+export const PM = { username: 'pm', password: 'steward-demo' }
+
+/** A short tag that keeps each run's checkpoint codes apart. */
+export const runTag = () => Math.random().toString(36).slice(2, 7).toUpperCase()
+
+/** The local day (+08:00, every demo project) `days` from today, YYYY-MM-DD. */
+export function localDay(days = 0): string {
+  const d = new Date(Date.now() + 8 * 3600_000 + days * 86400_000)
+  return d.toISOString().slice(0, 10)
+}
+
+/** Minutes since local midnight in the demo projects now. */
+export function localMinute(): number {
+  const d = new Date(Date.now() + 8 * 3600_000)
+  return d.getUTCHours() * 60 + d.getUTCMinutes()
+}
+
+/** Calls the API as a demo user, failing the test on an error status. */
+export async function patrolApi(request: APIRequestContext, user = ADMIN) {
+  const { token, projects } = await apiLogin(request, user)
+  const headers = { Authorization: `Bearer ${token}` }
+  const call = async (method: 'get' | 'post' | 'put', path: string, body?: unknown, params?: Record<string, string | number>) => {
+    const response = await request[method](`/api/v1${path}`, { headers, data: body, params })
+    expect(response.status(), `${method} ${path}: ${await response.text()}`).toBeLessThan(300)
+    return response.json()
+  }
+  const project = projects.find((p) => p.name === CITY_GARDEN)!
+  return {
+    project,
+    get: (path: string, params?: Record<string, string | number>) => call('get', path, undefined, params),
+    post: (path: string, body: unknown) => call('post', path, body),
+    put: (path: string, body: unknown) => call('put', path, body),
+  }
+}
+
+export interface Metric {
+  id: number
+  code: string
+}
+
+/** The built-in metrics by code. */
+export async function metrics(api: Awaited<ReturnType<typeof patrolApi>>): Promise<Record<string, number>> {
+  const { items } = (await api.get('/patrol-metrics')) as { items: Metric[] }
+  return Object.fromEntries(items.map((m) => [m.code, m.id]))
+}
+
+/**
+ * A pool of one's own in 城市花园, set up as the seed's (open 09:00-21:00; chlorine by period,
+ * pH, water 26.5-27.0 °C) with the lifeguards' plan: the run does not depend on the demo's own
+ * alarms.
+ */
+export async function ownPool(request: APIRequestContext) {
+  const admin = await patrolApi(request)
+  const m = await metrics(admin)
+  const tag = runTag()
+  const pool = await admin.post('/patrol-checkpoints', {
+    projectId: admin.project.id,
+    code: `E2E-POOL-${tag}`,
+    name: `测试泳池${tag}`,
+    kind: 'facility',
+    place: '会所游泳馆',
+    opensAt: '09:00',
+    closesAt: '21:00',
+  })
+  await admin.put(`/patrol-checkpoints/${pool.id}/limits`, {
+    items: [
+      { metricId: m.free_chlorine, period: 'open_morning', low: 0.6, high: 1.0 },
+      { metricId: m.free_chlorine, period: 'open_afternoon', low: 0.3, high: 0.6 },
+      { metricId: m.free_chlorine, period: 'closed', low: 0.3, high: 0.5 },
+      { metricId: m.ph, period: 'always', low: 6.8, high: 8.2 },
+      { metricId: m.water_temp, period: 'always', low: 26.5, high: 27.0 },
+    ],
+  })
+  const plan = await admin.post('/patrol-plans', {
+    projectId: admin.project.id,
+    name: `泳池水质检测（测试${tag}）`,
+    assignee: { kind: 'role', role: 'clubhouse' },
+    schedule: { kind: 'interval', everyMinutes: 60, windows: [{ from: '00:00', to: '24:00' }] },
+    graceMinutes: 15,
+    checkpointIds: [pool.id],
+    items: [
+      { label: '余氯', kind: 'reading', metricId: m.free_chlorine },
+      { label: 'pH值', kind: 'reading', metricId: m.ph },
+      { label: '水温', kind: 'reading', metricId: m.water_temp },
+    ],
+  })
+  return { admin, pool, plan, metrics: m }
+}
+
+/** A chlorine reading within the pool's limit now: morning 0.6-1.0, afternoon 0.3-0.6, closed 0.3-0.5. */
+export function goodChlorine(minute = localMinute()): string {
+  if (minute >= 9 * 60 && minute < 12 * 60) return '0.80'
+  if (minute >= 12 * 60 && minute < 21 * 60) return '0.50'
+  return '0.40'
+}
+
+/** Makes 城市花园 the console's project unless it is already. */
+export async function inCityGarden(page: Page) {
+  const switcher = page.getByTestId('project-switcher')
+  await expect(switcher).toBeVisible()
+  if (!((await switcher.textContent()) ?? '').includes(CITY_GARDEN)) await switchProject(page, CITY_GARDEN)
+}
