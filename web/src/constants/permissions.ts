@@ -26,6 +26,8 @@ export const PERMISSIONS = {
   workOrderCancel: 'work_order.cancel',
   workOrderRate: 'work_order.rate',
   workOrderStats: 'work_order.stats',
+  dashboardRead: 'dashboard.read',
+  targetManage: 'target.manage',
   workOrderCharge: 'work_order.charge',
   priceManage: 'price.manage',
   settingsManage: 'settings.manage',

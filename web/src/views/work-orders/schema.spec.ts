@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Customer } from '@/api/org'
-import { blankFilters, blankQuickEntry, quickEntryPayload, registerQuery, withCustomer } from './schema'
+import { blankFilters, blankQuickEntry, filtersFromQuery, quickEntryPayload, registerQuery, withCustomer } from './schema'
 
 const opened = new Date('2026-11-24T09:00:00+08:00')
 
@@ -76,5 +76,16 @@ describe('register query', () => {
     })
     const query = registerQuery({ ...blankFilters(), status: 'dispatched', overdue: true, dates: ['2026-11-01', '2026-11-24'], q: ' 漏水 ' })
     expect(query).toMatchObject({ status: 'dispatched', overdue: true, from: '2026-11-01', to: '2026-11-24', q: '漏水' })
+  })
+})
+
+describe('filters from the address', () => {
+  it('takes what a dashboard card links with and ignores the rest', () => {
+    const f = filtersFromQuery({ projectId: '3', kind: 'complaint', from: '2026-11-01', to: '2026-11-30', overdue: 'true' })
+    expect(f.kind).toBe('complaint')
+    expect(f.dates).toEqual(['2026-11-01', '2026-11-30'])
+    expect(f.overdue).toBe(true)
+    expect(f.open).toBe(false)
+    expect(filtersFromQuery({})).toEqual(blankFilters())
   })
 })

@@ -42,6 +42,22 @@ export function blankFilters(): RegisterFilters {
   return { overdue: false, open: false, dates: null, q: '' }
 }
 
+/** Filters from the page's address, as a dashboard card links to the list behind it
+ * (`?kind=complaint&from=2026-11-01&to=2026-11-30`, `?overdue=true`). */
+export function filtersFromQuery(query: Record<string, unknown>): RegisterFilters {
+  const text = (key: string) => (typeof query[key] === 'string' && query[key] ? (query[key] as string) : undefined)
+  const f = blankFilters()
+  if (text('status')) f.status = text('status') as WorkOrderStatus
+  if (text('kind')) f.kind = text('kind') as WorkOrderKind
+  if (text('category')) f.category = text('category')
+  f.overdue = text('overdue') === 'true'
+  f.open = text('open') === 'true'
+  const from = text('from')
+  const to = text('to')
+  if (from && to) f.dates = [from, to]
+  return f
+}
+
 /** The filters as the list's query; switches left off are not sent. */
 export function registerQuery(filters: RegisterFilters): WorkOrderQuery {
   const { dates, overdue, open, q, ...choices } = filters
