@@ -70,7 +70,7 @@ std::string civil(ll days) {
   const ll d = doy - (153 * mp + 2) / 5 + 1;
   const ll m = mp < 10 ? mp + 3 : mp - 9;
   const ll y = yoe + era * 400 + (m <= 2);
-  char out[16];
+  char out[48];
   std::snprintf(out, sizeof out, "%04lld-%02lld-%02lld", (long long)y, (long long)m, (long long)d);
   return out;
 }
@@ -124,7 +124,7 @@ class Generator {
     const ll t0 = o_.now - o_.years * 365 * kDay;
     std::vector<ll> regions;
     for (ll r = 0; r < (o_.projects + 49) / 50; ++r) {
-      char name[32], code[16];
+      char name[64], code[32];
       std::snprintf(name, sizeof name, "基准区域%02lld", (long long)r + 1);
       std::snprintf(code, sizeof code, "BR%02lld", (long long)r + 1);
       region.bind(1, name).bind(2, code).bind(3, t0).step();
@@ -133,7 +133,7 @@ class Generator {
     }
     for (ll p = 0; p < o_.projects; ++p) {
       Project pr;
-      char name[32], code[16];
+      char name[64], code[32];
       std::snprintf(name, sizeof name, "基准项目%04lld", (long long)p + 1);
       std::snprintf(code, sizeof code, "B%04lld", (long long)p + 1);
       pr.code = code;
