@@ -5,8 +5,8 @@
 #   bench/run.sh --smoke           a tiny run that only checks the harness works (part of make test)
 #   bench/run.sh --build DIR       use the steward binaries already built in DIR
 # Prints one table: each figure, its baseline, the ratio and the goal (docs/performance.md).
-# The table is also written to bench/results/latest.md (and, for a full run, into
-# docs/performance.md between its bench markers).
+# A full run also writes the table to bench/results/latest.md and into docs/performance.md
+# between its bench markers; a smoke run only prints it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -144,12 +144,11 @@ result mem.peak_mb "$(rss_mb "$pid" VmHWM)"
 stop
 
 bench/table.sh "$results" "$orders" "$(nproc)" | tee "$work/table.md"
+[ "$smoke" = 0 ] || exit 0  # a smoke run's figures are not worth keeping
 mkdir -p bench/results
 { echo "Run $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $orders orders."
   echo; cat "$work/table.md"; } >bench/results/latest.md
-if [ "$smoke" = 0 ]; then
-  awk -v table="bench/results/latest.md" '
+awk -v table="bench/results/latest.md" '
     /<!-- bench:begin -->/ { print; while ((getline line < table) > 0) print line; skip = 1; next }
     /<!-- bench:end -->/ { skip = 0 }
     !skip { print }' docs/performance.md >"$work/performance.md" && cp "$work/performance.md" docs/performance.md
-fi
