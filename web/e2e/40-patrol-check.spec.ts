@@ -1,9 +1,10 @@
 import { expect, test } from '@playwright/test'
 import { login, PHONE } from './support'
-import { CLEANING, patrolApi, runTag } from './patrol-support'
+import { clearOfEdges, CLEANING, patrolApi, runTag } from './patrol-support'
 
 test.use({ viewport: PHONE })
-test.describe.configure({ mode: 'serial', timeout: 90_000 })
+// Up to 150 s of waiting for midnight (clearOfEdges) on top of the steps.
+test.describe.configure({ mode: 'serial', timeout: 300_000 })
 
 /**
  * A cleaner's round on the phone: the restroom is due now, the cleaner types the code from its
@@ -21,12 +22,13 @@ test.beforeAll(async ({ request }) => {
   const admin = await patrolApi(request)
   const cp = await admin.post('/patrol-checkpoints', { projectId: admin.project.id, code, name, kind: 'room', place: '会所一层' })
   checkpointId = cp.id
-  // Every hour all day: a slot is open whenever the test runs.
+  // One slot all day: a slot is open whenever the test runs, and only midnight ends it (each test
+  // waits midnight out first), so the check and the due list are of the same slot.
   const plan = await admin.post('/patrol-plans', {
     projectId: admin.project.id,
     name: `洗手间保洁巡视（测试${tag}）`,
     assignee: { kind: 'role', role: 'cleaning' },
-    schedule: { kind: 'interval', everyMinutes: 60, windows: [{ from: '00:00', to: '24:00' }] },
+    schedule: { kind: 'interval', everyMinutes: 1440, windows: [{ from: '00:00', to: '24:00' }] },
     graceMinutes: 10,
     checkpointIds: [cp.id],
     items: [
@@ -38,6 +40,7 @@ test.beforeAll(async ({ request }) => {
 })
 
 test('a cleaner sees the restroom due, checks in by typing its code and records the check', async ({ page, request }) => {
+  await clearOfEdges([0])
   await login(page, CLEANING)
   // Cleaning staff start on the phone's 巡检 page.
   await expect(page).toHaveURL(/\/m\/patrol$/)
@@ -76,6 +79,7 @@ test('a cleaner sees the restroom due, checks in by typing its code and records 
 })
 
 test('a check made offline waits on the phone and is sent when the network returns', async ({ page, context, request }) => {
+  await clearOfEdges([0])
   await login(page, CLEANING)
   await page.getByTestId('patrol-code').fill(code)
   await page.getByTestId('patrol-checkin').click()

@@ -22,6 +22,28 @@ export function localMinute(): number {
   return d.getUTCHours() * 60 + d.getUTCMinutes()
 }
 
+/** The pool's limit periods change at these local minutes: midnight (a new day), opening, noon, closing. */
+export const POOL_EDGES = [0, 9 * 60, 12 * 60, 21 * 60]
+
+/**
+ * Waits, when the local time (+08:00) is within `marginSeconds` before one of the `edges` (minutes
+ * of the day), until a few seconds after it: what the test reads or checks next then happens in one
+ * known period and slot, whatever the wall clock says when the run starts. Returns the local minute
+ * it goes on at.
+ */
+export async function clearOfEdges(edges: number[], marginSeconds = 150): Promise<number> {
+  const localSecond = () => Math.floor((Date.now() + 8 * 3600_000) / 1000) % 86400
+  const now = localSecond()
+  for (const edge of edges) {
+    const until = (edge * 60 - now + 86400) % 86400  // seconds to the edge, 0 at the edge itself
+    if (until > 0 && until <= marginSeconds) {
+      await new Promise((resolve) => setTimeout(resolve, (until + 3) * 1000))
+      break
+    }
+  }
+  return localMinute()
+}
+
 /** Calls the API as a demo user, failing the test on an error status. */
 export async function patrolApi(request: APIRequestContext, user = ADMIN) {
   const { token, projects } = await apiLogin(request, user)

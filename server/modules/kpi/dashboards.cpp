@@ -7,6 +7,7 @@
 #include "core/time.hpp"
 #include "db/query.hpp"
 #include "modules/inspections/dashboard_figures.hpp"
+#include "modules/patrols/dashboard_figures.hpp"
 #include "modules/kpi/cards.hpp"
 #include "modules/kpi/figures.hpp"
 #include "modules/kpi/kpi_service.hpp"
@@ -132,6 +133,7 @@ nlohmann::json KpiService::project_dashboard(const core::Actor& actor, std::int6
         {"overdue", overdue_now(s, p, now)},
         {"complaintsByCategory", complaint_pareto(s, p, months.back())},
         {"quality", inspections_card(s, p, months, now)},
+        {"patrols", patrols::figures::dashboard(s, p.id, now)},
     };
   });
 }

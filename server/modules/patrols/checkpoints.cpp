@@ -58,17 +58,24 @@ CheckpointInput read_checkpoint(const nlohmann::json& body, bool creating) {
   c.opens = time("opensAt", false);
   c.closes = time("closesAt", true);
   if (c.opens.has_value() != c.closes.has_value()) in.fail("closesAt", "opensAt and closesAt go together");
-  else if (c.opens && *c.closes <= *c.opens) in.fail("closesAt", "must be after opensAt");
+  else if (c.opens && *c.closes == *c.opens) in.fail("closesAt", "must differ from opensAt (before it: open past midnight)");
   c.active = in.boolean("active", false).value_or(true);
   in.finish();
   return c;
 }
 
+// Codes are compared upper-cased (they are ASCII): "cs-pool-01" finds "CS-POOL-01".
+std::string upper_code(std::string c) {
+  for (auto& ch : c)
+    if (ch >= 'a' && ch <= 'z') ch = static_cast<char>(ch - 'a' + 'A');
+  return c;
+}
+
 void refuse_taken_code(db::Session& s, std::int64_t project_id, const std::string& code,
                        std::int64_t except_id) {
-  if (db::Query(s, "SELECT id FROM patrol_checkpoint WHERE project_id = :p AND code = :c AND id <> :id")
+  if (db::Query(s, "SELECT id FROM patrol_checkpoint WHERE project_id = :p AND UPPER(code) = :c AND id <> :id")
           .bind("p", (ll)project_id)
-          .bind("c", code)
+          .bind("c", upper_code(code))
           .bind("id", (ll)except_id)
           .one())
     core::throw_conflict("patrol.code_taken", "another checkpoint of the project has this code",
@@ -255,9 +262,12 @@ nlohmann::json PatrolService::set_limits(const core::Context& ctx, std::int64_t 
 nlohmann::json PatrolService::checkpoint_by_code(const core::Actor& actor, const std::string& raw,
                                                  const core::Params& q) const {
   repo::require_any(actor);
-  std::string code = raw, project_code;
-  if (raw.rfind("steward:cp:", 0) == 0) {
-    const auto rest = raw.substr(11);
+  // Typed codes may carry spaces around them.
+  const auto first = raw.find_first_not_of(" \t");
+  const std::string typed = first == std::string::npos ? "" : raw.substr(first, raw.find_last_not_of(" \t") - first + 1);
+  std::string code = typed, project_code;
+  if (typed.rfind("steward:cp:", 0) == 0) {
+    const auto rest = typed.substr(11);
     const auto colon = rest.find(':');
     if (colon == std::string::npos) core::throw_not_found("checkpoint");
     project_code = rest.substr(0, colon);
@@ -268,13 +278,13 @@ nlohmann::json PatrolService::checkpoint_by_code(const core::Actor& actor, const
   return db_.read([&](db::Session& s) {
     std::string sql =
         "SELECT c.*, p.name AS project_name, p.code AS project_code FROM patrol_checkpoint c JOIN "
-        "project p ON p.id = c.project_id WHERE c.code = :c" + repo::in_projects(actor, "c.project_id");
+        "project p ON p.id = c.project_id WHERE UPPER(c.code) = :c" + repo::in_projects(actor, "c.project_id");
     if (project) sql += " AND c.project_id = :p";
-    if (!project_code.empty()) sql += " AND p.code = :pc";
+    if (!project_code.empty()) sql += " AND UPPER(p.code) = :pc";
     db::Query query(s, sql);
-    query.bind("c", code);
+    query.bind("c", upper_code(code));
     if (project) query.bind("p", (ll)*project);
-    if (!project_code.empty()) query.bind("pc", project_code);
+    if (!project_code.empty()) query.bind("pc", upper_code(project_code));
     const auto rows = query.all();
     if (rows.empty()) core::throw_not_found("checkpoint");
     if (rows.size() > 1)

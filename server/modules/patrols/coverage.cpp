@@ -14,24 +14,6 @@ namespace {
 
 using ll = long long;
 
-struct Tally {
-  std::int64_t done = 0, late = 0, missed = 0, pending = 0;
-  void add(SlotState s) {
-    switch (s) {
-      case SlotState::done: ++done; break;
-      case SlotState::late: ++late; break;
-      case SlotState::missed: ++missed; break;
-      default: ++pending; break;
-    }
-  }
-  nlohmann::json json() const {
-    const auto due = done + late + missed;
-    nlohmann::json rate;
-    if (due > 0) rate = std::round(done * 10000.0 / due) / 100.0;
-    return {{"due", due}, {"done", done}, {"late", late}, {"missed", missed}, {"pending", pending}, {"coverage", rate}};
-  }
-};
-
 struct Range {
   std::int64_t project = 0, from = 0, to = 0;
   std::optional<std::int64_t> plan;

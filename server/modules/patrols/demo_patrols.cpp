@@ -157,7 +157,7 @@ PatrolDemoSummary build_demo_patrols(db::Database& db, const PatrolService& serv
     plan({{"name", "环境主管每周全面质量巡查"}, {"assignee", person("supervisor")}, {"schedule", {{"kind", "weekly"}}},
           {"checkpointIds", zone_ids}, {"items", checks({"道路及楼道清洁", "绿化完好", "垃圾及时清运"})}});
     plan({{"name", "夜间公共照明巡查"}, {"assignee", role("security")},
-          {"schedule", {{"kind", "times"}, {"times", {"20:00"}}, {"slotMinutes", 240}}},
+          {"schedule", {{"kind", "interval"}, {"everyMinutes", 240}, {"windows", {{{"from", "22:00"}, {"to", "06:00"}}}}}},
           {"graceMinutes", 30}, {"checkpointIds", light_ids}, {"items", checks({"照明完好", "线路及灯杆无隐患"})}});
     plan({{"name", "泳池水质检测（会所主管）"}, {"assignee", person("supervisor")},
           {"schedule", {{"kind", "times"}, {"times", {"10:00", "16:00"}}, {"slotMinutes", 60}}},

@@ -37,6 +37,14 @@ void register_routes(http::Router& router, const PatrolService& svc) {
   });
   router.get("/api/v1/patrol-coverage", [s](http::Request& req) { return http::ok(s->coverage(req.user(), req.query)); });
   router.get("/api/v1/patrol-missed", [s](http::Request& req) { return http::ok(s->missed(req.user(), req.query)); });
+  router.post("/api/v1/patrol-plans/{id}/not-needed", [s, ctx](http::Request& req) {
+    return http::created(s->mark_not_needed(ctx(req), req.id(), req.json()));
+  });
+  router.get("/api/v1/patrol-not-needed", [s](http::Request& req) { return http::ok(s->list_not_needed(req.user(), req.query)); });
+  router.del("/api/v1/patrol-not-needed/{id}", [s, ctx](http::Request& req) {
+    s->remove_not_needed(ctx(req), req.id());
+    return http::no_content();
+  });
   router.get("/api/v1/patrol-readings", [s](http::Request& req) { return http::ok(s->readings(req.user(), req.query)); });
   router.get("/api/v1/patrol-alarms", [s](http::Request& req) { return http::ok(s->list_alarms(req.user(), req.query)); });
   router.get("/api/v1/patrol-alarms/{id}", [s](http::Request& req) { return http::ok(s->get_alarm(req.user(), req.id())); });

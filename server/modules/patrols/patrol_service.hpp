@@ -65,6 +65,10 @@ class PatrolService {
   nlohmann::json due_now(const core::Actor& actor) const;
   nlohmann::json coverage(const core::Actor& actor, const core::Params& q) const;
   nlohmann::json missed(const core::Actor& actor, const core::Params& q) const;
+  // Slots (or a day) of a plan marked as not needed, with a reason (not_needed.cpp).
+  nlohmann::json mark_not_needed(const core::Context& ctx, std::int64_t plan_id, const nlohmann::json& body) const;
+  nlohmann::json list_not_needed(const core::Actor& actor, const core::Params& q) const;
+  void remove_not_needed(const core::Context& ctx, std::int64_t id) const;
 
   // Readings and alarms.
   nlohmann::json readings(const core::Actor& actor, const core::Params& q) const;

@@ -98,11 +98,23 @@ std::optional<Window> window_of(const nlohmann::json& j, bool required, core::Er
     (is_from ? w.from : w.to) = *m;
   }
   if (!ok) return std::nullopt;
-  if (w.from >= w.to) {
-    errors.emplace(prefix + ".to", "must be after from");
+  if (w.from == w.to) {
+    errors.emplace(prefix + ".to", "must differ from from");
     return std::nullopt;
   }
+  // A window that ends before it starts crosses midnight: it ends on the next day.
+  if (w.to < w.from) w.to += 1440;
   return w;
+}
+
+// Windows sorted by start must not overlap, also across midnight: a window that crosses it must
+// end before the first window of the next day starts.
+bool windows_overlap(const std::vector<Window>& ws) {
+  for (std::size_t i = 1; i < ws.size(); ++i)
+    if (ws[i].from < ws[i - 1].to) return true;
+  for (const auto& w : ws)
+    if (w.to > 1440 && w.to - 1440 > ws.front().from) return true;
+  return false;
 }
 
 void refuse_unknown(const nlohmann::json& j, const std::vector<std::string>& known,
@@ -113,7 +125,7 @@ void refuse_unknown(const nlohmann::json& j, const std::vector<std::string>& kno
 }
 
 nlohmann::json window_json(const Window& w) {
-  return {{"from", core::format_hhmm(w.from)}, {"to", core::format_hhmm(w.to)}};
+  return {{"from", core::format_hhmm(w.from)}, {"to", core::format_hhmm(w.to > 1440 ? w.to - 1440 : w.to)}};
 }
 
 }  // namespace
@@ -195,8 +207,7 @@ std::optional<Schedule> parse_schedule(const nlohmann::json& j, core::ErrorDetai
         if (auto win = window_of(w[i], true, errors, p)) s.windows.push_back(*win);
       }
       std::sort(s.windows.begin(), s.windows.end(), [](const Window& a, const Window& b) { return a.from < b.from; });
-      for (std::size_t i = 1; i < s.windows.size(); ++i)
-        if (s.windows[i].from < s.windows[i - 1].to) errors.emplace(prefix + ".windows", "must not overlap");
+      if (windows_overlap(s.windows)) errors.emplace(prefix + ".windows", "must not overlap");
     }
   } else if (kind == "times") {
     s.kind = Schedule::Kind::times;
@@ -346,6 +357,7 @@ std::string state_name(SlotState s) {
     case SlotState::done: return "done";
     case SlotState::late: return "late";
     case SlotState::missed: return "missed";
+    case SlotState::not_needed: return "not_needed";
   }
   return "open";
 }
@@ -360,7 +372,12 @@ SlotState state_at(const Slot& slot, int grace_minutes, std::optional<Placement>
 }
 
 std::string period_at(std::optional<int> opens, std::optional<int> closes, int minute) {
-  if (opens && closes && *opens <= minute && minute < *closes)
+  // Opening hours that cross midnight (18:00-02:00) are open from opening to midnight and from
+  // midnight to closing.
+  const bool open = opens && closes &&
+                    (*opens < *closes ? *opens <= minute && minute < *closes
+                                      : minute >= *opens || minute < *closes);
+  if (open)
     return minute < 12 * 60 ? "open_morning" : "open_afternoon";
   return "closed";
 }
@@ -401,9 +418,13 @@ std::optional<Quota> parse_quota(const nlohmann::json& j, core::ErrorDetails& er
         if (auto w = window_of(sh[i], true, errors, p)) shift.window = *w;
         q.shifts.push_back(shift);
       }
-      for (std::size_t i = 1; i < q.shifts.size(); ++i)
-        if (q.shifts[i].window.from < q.shifts[i - 1].window.to)
-          errors.emplace(prefix + ".shifts", "must be in order and not overlap");
+      std::vector<Window> ws;
+      bool ordered = true;
+      for (const auto& sh : q.shifts) {
+        if (!ws.empty() && sh.window.from < ws.back().from) ordered = false;
+        ws.push_back(sh.window);
+      }
+      if (!ordered || windows_overlap(ws)) errors.emplace(prefix + ".shifts", "must be in order and not overlap");
     }
   }
   if (errors.size() != before) return std::nullopt;

@@ -63,7 +63,8 @@ struct Placed {
 // grace [end, end + grace) contains it (late); else unscheduled.
 Placed place(const Schedule& s, int grace_minutes, std::int64_t made_at, int offset);
 
-enum class SlotState { open, grace, done, late, missed };
+// not_needed: no check, and a supervisor marked the slot as not needed (not_needed.cpp).
+enum class SlotState { open, grace, done, late, missed, not_needed };
 std::string state_name(SlotState s);
 // The state of a slot at `now`, given the best placement of the checks in it (nullopt: none).
 SlotState state_at(const Slot& slot, int grace_minutes, std::optional<Placement> best,

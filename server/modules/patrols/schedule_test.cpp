@@ -192,9 +192,78 @@ TEST(PatrolSchedule, QuotaPeriodsAreTheDayOrTheShifts) {
   EXPECT_EQ(periods[0].to - periods[0].from, 86400);
   EXPECT_EQ(quota_json(q)["shifts"][0]["to"], "15:00");
   core::ErrorDetails bad;
-  EXPECT_FALSE(parse_quota({{"per", "shift"}, {"count", 0}, {"shifts", {{{"name", "a"}, {"from", "10:00"}, {"to", "09:00"}}}}}, bad));
+  EXPECT_FALSE(parse_quota({{"per", "shift"}, {"count", 0}, {"shifts", {{{"name", "a"}, {"from", "10:00"}, {"to", "10:00"}}}}}, bad));
   EXPECT_TRUE(bad.count("quota.count"));
   EXPECT_TRUE(bad.count("quota.shifts[0].to"));
+}
+
+// A night round from 22:00 to 06:00 every 2 hours: the window crosses midnight, its four slots
+// belong to the day it starts on, and a check at 01:30 is the previous day's 00:00 slot.
+TEST(PatrolSchedule, ANightWindowCrossesMidnightAndBelongsToTheDayItStarts) {
+  const nlohmann::json j{{"kind", "interval"}, {"everyMinutes", 120}, {"windows", {{{"from", "22:00"}, {"to", "06:00"}}}}};
+  const auto s = parsed(j);
+  EXPECT_EQ(schedule_json(s), j);  // shown as entered
+  const auto slots = slots_on(s, day("2026-11-20"), kCst);
+  ASSERT_EQ(slots.size(), 4u);
+  EXPECT_EQ(slots[0], (Slot{t("2026-11-20 22:00"), t("2026-11-21 00:00")}));
+  EXPECT_EQ(slots[1], (Slot{t("2026-11-21 00:00"), t("2026-11-21 02:00")}));
+  EXPECT_EQ(slots[3], (Slot{t("2026-11-21 04:00"), t("2026-11-21 06:00")}));
+  // The 21st's own slots start at 22:00 of the 21st: nothing of the night before is counted twice.
+  EXPECT_EQ(slots_on(s, day("2026-11-21"), kCst).front().start, t("2026-11-21 22:00"));
+
+  auto p = place(s, 15, t("2026-11-21 01:30"), kCst);
+  EXPECT_EQ(p.placement, Placement::done);
+  EXPECT_EQ(*p.slot, slots[1]);
+  EXPECT_EQ(local_day_of(p.slot->start, kCst), day("2026-11-21"));  // the instant is on the 21st...
+  p = place(s, 15, t("2026-11-21 06:10"), kCst);                     // ...the slot is the 20th's
+  EXPECT_EQ(p.placement, Placement::late);
+  EXPECT_EQ(*p.slot, slots[3]);
+  EXPECT_EQ(place(s, 15, t("2026-11-21 06:15"), kCst).placement, Placement::unscheduled);
+  EXPECT_EQ(place(s, 15, t("2026-11-21 12:00"), kCst).placement, Placement::unscheduled);
+
+  // With weekdays, the day the window starts decides: a Friday-only night round runs Friday
+  // 22:00 to Saturday 06:00, and Thursday's night is not due.
+  const auto fri = parsed({{"kind", "interval"}, {"everyMinutes", 120}, {"weekdays", {5}},
+                           {"windows", {{{"from", "22:00"}, {"to", "06:00"}}}}});
+  EXPECT_EQ(slots_on(fri, day("2026-11-20"), kCst).size(), 4u);
+  EXPECT_TRUE(slots_on(fri, day("2026-11-19"), kCst).empty());
+  EXPECT_EQ(place(fri, 0, t("2026-11-21 05:59"), kCst).placement, Placement::done);
+  EXPECT_EQ(place(fri, 0, t("2026-11-20 05:59"), kCst).placement, Placement::unscheduled);
+
+  // A night window must not run into the next day's first window.
+  auto e = problems({{"kind", "interval"}, {"everyMinutes", 60},
+                     {"windows", {{{"from", "05:00"}, {"to", "08:00"}}, {{"from", "22:00"}, {"to", "06:00"}}}}});
+  EXPECT_TRUE(e.count("schedule.windows"));
+  parsed({{"kind", "interval"}, {"everyMinutes", 60},
+          {"windows", {{{"from", "06:00"}, {"to", "08:00"}}, {{"from", "22:00"}, {"to", "06:00"}}}}});
+}
+
+TEST(PatrolSchedule, ANightShiftCrossesMidnight) {
+  core::ErrorDetails errors;
+  auto q = parse_quota({{"per", "shift"}, {"count", 4},
+                        {"shifts", {{{"name", "白班"}, {"from", "08:00"}, {"to", "20:00"}},
+                                    {{"name", "夜班"}, {"from", "20:00"}, {"to", "08:00"}}}}},
+                       errors);
+  ASSERT_TRUE(q) << nlohmann::json(errors).dump();
+  const auto periods = quota_periods(*q, day("2026-11-20"), kCst);
+  ASSERT_EQ(periods.size(), 2u);
+  EXPECT_EQ(periods[1].from, t("2026-11-20 20:00"));
+  EXPECT_EQ(periods[1].to, t("2026-11-21 08:00"));
+  EXPECT_EQ(quota_json(q)["shifts"][1]["to"], "08:00");
+  core::ErrorDetails bad;
+  EXPECT_FALSE(parse_quota({{"per", "shift"}, {"count", 1},
+                            {"shifts", {{{"name", "白班"}, {"from", "07:00"}, {"to", "20:00"}},
+                                        {{"name", "夜班"}, {"from", "20:00"}, {"to", "08:00"}}}}},
+                           bad));
+  EXPECT_TRUE(bad.count("quota.shifts"));
+}
+
+TEST(PatrolSchedule, OpeningHoursMayCrossMidnight) {
+  const std::optional<int> opens = 18 * 60, closes = 2 * 60;
+  EXPECT_EQ(period_at(opens, closes, 17 * 60 + 59), "closed");
+  EXPECT_EQ(period_at(opens, closes, 18 * 60), "open_afternoon");
+  EXPECT_EQ(period_at(opens, closes, 1 * 60 + 59), "open_morning");
+  EXPECT_EQ(period_at(opens, closes, 2 * 60), "closed");
 }
 
 TEST(PatrolSchedule, ValuesAreScaledByTheMetricsDecimals) {
@@ -209,7 +278,7 @@ TEST(PatrolSchedule, ValuesAreScaledByTheMetricsDecimals) {
 }
 
 TEST(PatrolSchedule, BadSchedulesNameTheField) {
-  auto e = problems({{"kind", "interval"}, {"everyMinutes", 3}, {"windows", {{{"from", "10:00"}, {"to", "09:00"}}}}});
+  auto e = problems({{"kind", "interval"}, {"everyMinutes", 3}, {"windows", {{{"from", "10:00"}, {"to", "10:00"}}}}});
   EXPECT_TRUE(e.count("schedule.everyMinutes"));
   EXPECT_TRUE(e.count("schedule.windows[0].to"));
   e = problems({{"kind", "interval"}, {"everyMinutes", 30},

@@ -1,5 +1,6 @@
 #include "modules/patrols/slots.hpp"
 
+#include <cmath>
 #include <map>
 #include <tuple>
 
@@ -46,6 +47,22 @@ std::vector<SlotCp> evaluate(db::Session& s, const repo::Plan& plan, std::int64_
     if (it == best.end() || (it->second.placement == Placement::late && placement == Placement::done))
       best[key] = {placement, r.i64("id"), r.opt_i64("user_id"), r.str("user_name")};
   }
+  // Slots marked not needed: (day, slot start or -1 for the day, checkpoint or -1 for all).
+  std::map<std::tuple<std::int64_t, std::int64_t, std::int64_t>, std::string> not_needed;
+  for (const auto& r : db::Query(s,
+                                 "SELECT day, slot_start, checkpoint_id, reason FROM patrol_not_needed "
+                                 "WHERE plan_id = :p AND day >= :a AND day <= :b")
+                           .bind("p", (ll)plan.id())
+                           .bind("a", (ll)from_day)
+                           .bind("b", (ll)to_day)
+                           .all())
+    not_needed[{r.i64("day"), r.opt_i64("slot_start").value_or(-1), r.opt_i64("checkpoint_id").value_or(-1)}] = r.str("reason");
+  auto reason_for = [&](std::int64_t day, std::int64_t start, std::int64_t cp) -> const std::string* {
+    for (const auto& key : {std::tuple{day, start, cp}, std::tuple{day, start, std::int64_t{-1}},
+                            std::tuple{day, std::int64_t{-1}, cp}, std::tuple{day, std::int64_t{-1}, std::int64_t{-1}}})
+      if (auto it = not_needed.find(key); it != not_needed.end()) return &it->second;
+    return nullptr;
+  };
   for (const auto& [day, slot] : slots)
     for (const auto& cp : plan.checkpoints) {
       if (checkpoint && cp.i64("id") != *checkpoint) continue;
@@ -70,6 +87,12 @@ std::vector<SlotCp> evaluate(db::Session& s, const repo::Plan& plan, std::int64_
         sc.done_by = it->second.name;
       }
       sc.state = state_at(slot, sc.grace, placed, now);
+      // A check made anyway counts; otherwise a slot marked not needed is neither due nor missed.
+      if (!placed && !not_needed.empty())
+        if (const auto* why = reason_for(day, slot.start, sc.checkpoint_id)) {
+          sc.state = SlotState::not_needed;
+          sc.not_needed_reason = *why;
+        }
       out.push_back(std::move(sc));
     }
   return out;
@@ -81,8 +104,26 @@ std::vector<SlotCp> open_slots(db::Session& s, const repo::Plan& plan, std::int6
   const auto today = local_day_of(now, offset);
   std::vector<SlotCp> out;
   for (auto& sc : evaluate(s, plan, today - lookback_days(plan.schedule), today, now, checkpoint))
-    if (sc.slot.start <= now && now < sc.slot.end + std::int64_t(sc.grace) * 60) out.push_back(std::move(sc));
+    if (sc.state != SlotState::not_needed && sc.slot.start <= now && now < sc.slot.end + std::int64_t(sc.grace) * 60)
+      out.push_back(std::move(sc));
   return out;
+}
+
+void Tally::add(SlotState s) {
+  switch (s) {
+    case SlotState::done: ++done; break;
+    case SlotState::late: ++late; break;
+    case SlotState::missed: ++missed; break;
+    case SlotState::not_needed: ++not_needed; break;
+    default: ++pending; break;
+  }
+}
+
+nlohmann::json Tally::json() const {
+  nlohmann::json rate;
+  if (due() > 0) rate = std::round(done * 10000.0 / due()) / 100.0;
+  return {{"due", due()}, {"done", done}, {"late", late}, {"missed", missed},
+          {"pending", pending}, {"notNeeded", not_needed}, {"coverage", rate}};
 }
 
 nlohmann::json slot_json(const SlotCp& sc) {
@@ -97,7 +138,8 @@ nlohmann::json slot_json(const SlotCp& sc) {
           {"graceEnd", repo::iso(sc.slot.end + std::int64_t(sc.grace) * 60, sc.offset)},
           {"state", state_name(sc.state)},
           {"checkId", sc.check_id ? nlohmann::json(*sc.check_id) : nlohmann::json()},
-          {"doneBy", sc.check_id ? nlohmann::json(sc.done_by) : nlohmann::json()}};
+          {"doneBy", sc.check_id ? nlohmann::json(sc.done_by) : nlohmann::json()},
+          {"notNeededReason", sc.state == SlotState::not_needed ? nlohmann::json(sc.not_needed_reason) : nlohmann::json()}};
 }
 
 }  // namespace steward::patrols

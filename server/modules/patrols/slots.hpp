@@ -27,6 +27,7 @@ struct SlotCp {
   std::string assignee_kind;
   std::optional<std::int64_t> assignee_user_id;
   std::string assignee_user_name;
+  std::string not_needed_reason;  // state not_needed: why
 };
 
 // Every slot-checkpoint of the plan starting on the local days [from_day, to_day], in order of
@@ -38,5 +39,15 @@ std::vector<SlotCp> evaluate(db::Session& s, const repo::Plan& plan, std::int64_
 std::vector<SlotCp> open_slots(db::Session& s, const repo::Plan& plan, std::int64_t now,
                                std::optional<std::int64_t> checkpoint = std::nullopt);
 nlohmann::json slot_json(const SlotCp& sc);
+
+// Coverage figures of a set of slot-checkpoints: due = done + late + missed (decided ones);
+// coverage = done / due in percent with two decimals, null when nothing was due. Open and grace
+// slots are pending; slots marked not needed are neither due nor missed.
+struct Tally {
+  std::int64_t done = 0, late = 0, missed = 0, pending = 0, not_needed = 0;
+  void add(SlotState s);
+  std::int64_t due() const { return done + late + missed; }
+  nlohmann::json json() const;
+};
 
 }  // namespace steward::patrols

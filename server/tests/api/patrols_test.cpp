@@ -426,7 +426,7 @@ TEST_P(Patrols, BadPlansAndChecksNameTheFieldAndChangeNothing) {
   const auto before = act("admin", "GET", "/api/v1/patrol-plans").body["items"].size();
   auto r = act("admin", "POST", "/api/v1/patrol-plans",
                {{"projectId", pid("CSHY")}, {"name", "坏计划"}, {"assignee", {{"kind", "role"}, {"role", "owner"}}},
-                {"schedule", {{"kind", "interval"}, {"everyMinutes", 1}, {"windows", {{{"from", "10:00"}, {"to", "09:00"}}}}}},
+                {"schedule", {{"kind", "interval"}, {"everyMinutes", 1}, {"windows", {{{"from", "10:00"}, {"to", "10:00"}}}}}},
                 {"checkpointIds", {cp}}, {"items", {{{"label", "x"}, {"kind", "reading"}}}}});
   EXPECT_EQ(r.status, 400u);
   for (const char* f : {"assignee.role", "schedule.everyMinutes", "schedule.windows[0].to", "items[0].metricId"})
@@ -445,6 +445,232 @@ TEST_P(Patrols, BadPlansAndChecksNameTheFieldAndChangeNothing) {
   r = act("cleaning", "POST", "/api/v1/patrol-checks", {{"clientId", "x"}, {"planId", p["id"]}});
   EXPECT_EQ(r.status, 400u);
   EXPECT_EQ(act("admin", "GET", "/api/v1/patrol-checks?planId=" + std::to_string(p["id"].get<std::int64_t>())).body["total"], 0);
+}
+
+TEST_P(Patrols, CheckpointCodesAreFoundAndKeptUniqueWhateverTheirCase) {
+  at_time("2026-11-20T10:00:00");
+  const auto code = unique("CS-POOL-");
+  auto r = act("pm", "POST", "/api/v1/patrol-checkpoints",
+               {{"projectId", pid("CSHY")}, {"code", code}, {"name", "会所泳池"}, {"kind", "facility"}, {"place", "会所"}});
+  ASSERT_EQ(r.status, 201u) << r.raw;
+  const auto id = r.body["id"].get<std::int64_t>();
+  std::string lower = code;
+  for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  // Typed in lower case, with a stray space, or as QR text with the project code in lower case.
+  r = act("clubhouse", "GET", "/api/v1/patrol-checkpoints/by-code/" + lower);
+  ASSERT_EQ(r.status, 200u) << r.raw;
+  EXPECT_EQ(r.body["checkpoint"]["id"], id);
+  EXPECT_EQ(r.body["checkpoint"]["code"], code);  // shown as it was written
+  EXPECT_EQ(act("clubhouse", "GET", "/api/v1/patrol-checkpoints/by-code/" + url_encode(" " + lower + " ")).body["checkpoint"]["id"], id);
+  EXPECT_EQ(act("clubhouse", "GET", "/api/v1/patrol-checkpoints/by-code/" + url_encode("steward:cp:cshy:" + lower)).body["checkpoint"]["id"], id);
+  // The same code in another case is taken, on create and on update.
+  r = act("pm", "POST", "/api/v1/patrol-checkpoints", {{"projectId", pid("CSHY")}, {"code", lower}, {"name", "x"}, {"kind", "facility"}});
+  EXPECT_EQ(r.status, 409u) << r.raw;
+  EXPECT_EQ(r.body["code"], "patrol.code_taken");
+  const auto other = checkpoint("CSHY", "二号泳池");
+  r = act("pm", "PUT", path_id("/api/v1/patrol-checkpoints", other), {{"code", lower}, {"name", "二号泳池"}, {"kind", "facility"}});
+  EXPECT_EQ(r.status, 409u) << r.raw;
+  // Renaming a checkpoint's own code to another case is allowed.
+  r = act("pm", "PUT", path_id("/api/v1/patrol-checkpoints", id), {{"code", lower}, {"name", "会所泳池"}, {"kind", "facility"}});
+  EXPECT_EQ(r.status, 200u) << r.raw;
+  EXPECT_EQ(act("clubhouse", "GET", "/api/v1/patrol-checkpoints/by-code/" + code).body["checkpoint"]["id"], id);
+}
+
+// A night round 22:00-06:00 every 2 hours: the slots of the 20th run to 06:00 on the 21st; a check
+// at 01:30 on the 21st is the 20th's 00:00-02:00 slot, counted for the 20th in coverage.
+TEST_P(Patrols, ANightRoundCrossesMidnightAndCountsForTheDayItStarts) {
+  at_time("2026-11-20T21:00:00");
+  const auto lamp = checkpoint("CSHY", "景观路灯", {{"kind", "equipment"}});
+  const auto p = plan({{"projectId", pid("CSHY")}, {"name", unique("夜间照明巡查")},
+                       {"assignee", {{"kind", "role"}, {"role", "security"}}},
+                       {"schedule", {{"kind", "interval"}, {"everyMinutes", 120}, {"windows", {{{"from", "22:00"}, {"to", "06:00"}}}}}},
+                       {"graceMinutes", 15}, {"checkpointIds", {lamp}},
+                       {"items", {{{"label", "照明完好"}, {"kind", "check"}}}}});
+  EXPECT_EQ(p["schedule"]["windows"][0]["to"], "06:00");
+  const auto night = slots(p);
+  ASSERT_EQ(night.size(), 4u);
+  EXPECT_EQ(night[0]["start"], t("22:00:00"));
+  EXPECT_EQ(night[3]["end"], t("06:00:00", "2026-11-21"));
+  for (const auto& s : night) EXPECT_EQ(s["date"], kDay);
+  now("2026-11-20T22:30:00");
+  ASSERT_EQ(check("security", p, lamp, t("22:30:00")).status, 201u);
+  now("2026-11-21T01:30:00");
+  // Due now at 01:30 on the 21st: the 20th's 00:00 slot.
+  bool due = false;
+  for (const auto& s : act("security", "GET", "/api/v1/patrol-due").body["items"])
+    due |= s["planId"] == p["id"] && s["start"] == t("00:00:00", "2026-11-21") && s["date"] == kDay;
+  EXPECT_TRUE(due);
+  auto r = check("security", p, lamp, t("01:30:00", "2026-11-21"));
+  ASSERT_EQ(r.status, 201u) << r.raw;
+  EXPECT_EQ(r.body["check"]["placement"], "done");
+  EXPECT_EQ(r.body["check"]["slotStart"], t("00:00:00", "2026-11-21"));
+  now("2026-11-21T07:00:00");
+  const std::string q = "?projectId=" + std::to_string(pid("CSHY")) + "&planId=" + std::to_string(p["id"].get<std::int64_t>());
+  r = act("supervisor", "GET", "/api/v1/patrol-coverage" + q + "&from=2026-11-20&to=2026-11-20");
+  ASSERT_EQ(r.status, 200u) << r.raw;
+  EXPECT_EQ(r.body["totals"]["due"], 4);
+  EXPECT_EQ(r.body["totals"]["done"], 2);
+  EXPECT_EQ(r.body["totals"]["missed"], 2);
+  // The 21st has nothing decided yet: its night starts at 22:00.
+  r = act("supervisor", "GET", "/api/v1/patrol-coverage" + q + "&from=2026-11-21&to=2026-11-21");
+  EXPECT_EQ(r.body["totals"]["due"], 0);
+  EXPECT_EQ(r.body["totals"]["pending"], 4);
+}
+
+TEST_P(Patrols, ANightShiftQuotaCountsTheReadingsPastMidnight) {
+  at_time("2026-11-20T19:00:00");
+  const auto pool = checkpoint("CSHY", "夜间泳池", {{"kind", "facility"}});
+  ASSERT_EQ(act("admin", "PUT", path_id("/api/v1/patrol-checkpoints", pool) + "/limits",
+                {{"items", {{{"metricId", metric("ph")}, {"period", "always"}, {"low", 6.8}, {"high", 8.2}}}}})
+                .status,
+            200u);
+  const auto p = plan({{"projectId", pid("CSHY")}, {"name", unique("夜班水质")},
+                       {"assignee", {{"kind", "role"}, {"role", "clubhouse"}}},
+                       {"schedule", {{"kind", "interval"}, {"everyMinutes", 60}, {"windows", {{{"from", "20:00"}, {"to", "08:00"}}}}}},
+                       {"checkpointIds", {pool}}, {"items", {{{"label", "pH"}, {"kind", "reading"}, {"metricId", metric("ph")}}}},
+                       {"quota", {{"per", "shift"}, {"count", 3}, {"shifts", {{{"name", "夜班"}, {"from", "20:00"}, {"to", "08:00"}}}}}}});
+  now("2026-11-21T03:00:00");
+  for (const char* at : {"2026-11-20T21:00:00+08:00", "2026-11-21T02:00:00+08:00"})
+    ASSERT_EQ(check("clubhouse", p, pool, at, {{"pH", 7.2}}).status, 201u);
+  now("2026-11-21T09:00:00");
+  auto r = act("supervisor", "GET", "/api/v1/patrol-shortfalls?projectId=" + std::to_string(pid("CSHY")) + "&from=2026-11-20&to=2026-11-20");
+  ASSERT_EQ(r.status, 200u) << r.raw;
+  int found = 0;
+  for (const auto& s : r.body["items"])
+    if (s["planId"] == p["id"]) {
+      ++found;
+      EXPECT_EQ(s["made"], 2) << s.dump();
+      EXPECT_EQ(s["shift"], "夜班");
+    }
+  EXPECT_EQ(found, 1) << r.raw;
+}
+
+// Not needed: the supervisor marks one slot (rain) and one whole day (the pool closed). Marked
+// slots without a check are neither due nor missed; a check made in one anyway is done.
+TEST_P(Patrols, SlotsMarkedNotNeededAreNeitherDueNorMissed) {
+  at_time("2026-11-20T07:00:00");
+  const auto a = checkpoint("CSHY", "北区绿化"), b = checkpoint("CSHY", "南区绿化");
+  const auto p = plan({{"projectId", pid("CSHY")}, {"name", unique("室外巡查")},
+                       {"assignee", {{"kind", "role"}, {"role", "cleaning"}}},
+                       {"schedule", {{"kind", "times"}, {"times", {"08:00", "10:00", "14:00"}}, {"slotMinutes", 60}}},
+                       {"graceMinutes", 0}, {"checkpointIds", {a, b}},
+                       {"items", {{{"label", "无积水"}, {"kind", "check"}}}}});
+  const auto url = "/api/v1/patrol-plans/" + std::to_string(p["id"].get<std::int64_t>()) + "/not-needed";
+  // 3 slots x 2 checkpoints = 6 a day. 10:00 is rained off at both; 14:00 only at b.
+  auto r = act("supervisor", "POST", url, {{"date", kDay}, {"slotStart", "10:00"}, {"reason", "暴雨，室外巡查暂停"}});
+  ASSERT_EQ(r.status, 201u) << r.raw;
+  EXPECT_EQ(r.body["slotStart"], t("10:00:00"));
+  EXPECT_TRUE(r.body["checkpointId"].is_null());
+  const auto mark = r.body["id"].get<std::int64_t>();
+  ASSERT_EQ(act("supervisor", "POST", url, {{"date", kDay}, {"slotStart", "14:00"}, {"checkpointId", b}, {"reason", "南区施工封闭"}}).status, 201u);
+  // Covered by the first mark already: 409; not a slot, not the plan's checkpoint, no reason: 400.
+  r = act("supervisor", "POST", url, {{"date", kDay}, {"slotStart", "10:00"}, {"checkpointId", a}, {"reason", "重复"}});
+  EXPECT_EQ(r.status, 409u);
+  EXPECT_EQ(r.body["code"], "patrol.already_not_needed");
+  r = act("supervisor", "POST", url, {{"date", kDay}, {"slotStart", "11:00"}, {"checkpointId", 999999}});
+  EXPECT_EQ(r.status, 400u);
+  EXPECT_TRUE(r.body["details"].contains("reason")) << r.raw;
+  r = act("supervisor", "POST", url, {{"date", kDay}, {"slotStart", "11:00"}, {"reason", "x"}});
+  EXPECT_EQ(r.status, 400u);
+  EXPECT_TRUE(r.body["details"].contains("slotStart")) << r.raw;
+  r = act("supervisor", "POST", url, {{"date", kDay}, {"checkpointId", 999999}, {"reason", "x"}});
+  EXPECT_TRUE(r.body["details"].contains("checkpointId")) << r.raw;
+  r = act("supervisor", "POST", url, {{"date", "2026-12-31"}, {"reason", "x"}});
+  EXPECT_TRUE(r.body["details"].contains("date")) << r.raw;
+  // Field staff and readers only may not mark.
+  EXPECT_EQ(act("cleaning", "POST", url, {{"date", kDay}, {"reason", "下雨"}}).status, 403u);
+  EXPECT_EQ(act("quality", "POST", url, {{"date", kDay}, {"reason", "下雨"}}).status, 403u);
+
+  // The cleaner does a at 08:10 and b at 10:20 (in a slot marked not needed: done all the same).
+  now("2026-11-20T10:20:00");
+  ASSERT_EQ(check("cleaning", p, a, t("08:10:00")).status, 201u);
+  ASSERT_EQ(check("cleaning", p, b, t("10:20:00")).status, 201u);
+  // Due now at 10:20: a's 10:00 slot is not needed, so it is not shown.
+  for (const auto& s : act("cleaning", "GET", "/api/v1/patrol-due").body["items"])
+    EXPECT_FALSE(s["planId"] == p["id"] && s["checkpointId"] == a) << s.dump();
+  now("2026-11-20T16:00:00");
+  const std::string q = "?projectId=" + std::to_string(pid("CSHY")) + "&from=2026-11-20&to=2026-11-20&planId=" +
+                        std::to_string(p["id"].get<std::int64_t>());
+  r = act("supervisor", "GET", "/api/v1/patrol-coverage" + q);
+  ASSERT_EQ(r.status, 200u) << r.raw;
+  // a: 08 done, 10 not needed, 14 missed; b: 08 missed, 10 done (anyway), 14 not needed.
+  // due = 6 - 2 not needed = 4 = done 2 + missed 2; coverage 50 %.
+  EXPECT_EQ(r.body["totals"]["notNeeded"], 2);
+  EXPECT_EQ(r.body["totals"]["due"], 4);
+  EXPECT_EQ(r.body["totals"]["done"], 2);
+  EXPECT_EQ(r.body["totals"]["missed"], 2);
+  EXPECT_DOUBLE_EQ(r.body["totals"]["coverage"].get<double>(), 50.0);
+  r = act("supervisor", "GET", "/api/v1/patrol-missed" + q);
+  ASSERT_EQ(r.body["items"].size(), 2u);
+  const auto day = slots(p);
+  EXPECT_EQ(state_of(day, a, t("10:00:00")), "not_needed");
+  EXPECT_EQ(state_of(day, b, t("10:00:00")), "done");
+  EXPECT_EQ(state_of(day, b, t("14:00:00")), "not_needed");
+  for (const auto& s : day)
+    if (s["state"] == "not_needed") EXPECT_FALSE(s["notNeededReason"].get<std::string>().empty());
+  // The whole next day marked (the park closed): nothing due, nothing missed.
+  ASSERT_EQ(act("pm", "POST", url, {{"date", "2026-11-21"}, {"reason", "园区封闭"}}).status, 201u);
+  now("2026-11-22T09:00:00");
+  r = act("supervisor", "GET", "/api/v1/patrol-coverage" + q.substr(0, q.find("&from")) + "&from=2026-11-21&to=2026-11-21");
+  EXPECT_EQ(r.body["totals"]["due"], 0);
+  EXPECT_EQ(r.body["totals"]["notNeeded"], 6);
+  EXPECT_TRUE(r.body["totals"]["coverage"].is_null());
+  // Listed, audited, and undone: the slot is missed again.
+  r = act("supervisor", "GET", "/api/v1/patrol-not-needed?projectId=" + std::to_string(pid("CSHY")) + "&from=2026-11-20&to=2026-11-21");
+  ASSERT_EQ(r.status, 200u) << r.raw;
+  EXPECT_EQ(r.body["items"].size(), 3u);
+  EXPECT_EQ(r.body["items"][0]["reason"], "暴雨，室外巡查暂停");
+  r = act("admin", "GET", "/api/v1/audit?entity=patrol_not_needed&id=" + std::to_string(mark));
+  ASSERT_EQ(r.status, 200u) << r.raw;
+  EXPECT_EQ(r.body["items"].size(), 1u) << r.raw;
+  EXPECT_EQ(act("supervisor", "DELETE", path_id("/api/v1/patrol-not-needed", mark)).status, 204u);
+  r = act("supervisor", "GET", "/api/v1/patrol-coverage" + q);
+  EXPECT_EQ(r.body["totals"]["missed"], 3);
+  EXPECT_EQ(r.body["totals"]["notNeeded"], 1);
+  EXPECT_EQ(act("supervisor", "DELETE", path_id("/api/v1/patrol-not-needed", mark)).status, 404u);
+}
+
+// The project dashboard's patrol card: coverage today, 7 and 30 days, per plan, and open alarms.
+TEST_P(Patrols, TheProjectDashboardShowsPatrolCoverageAndOpenAlarms) {
+  at_time("2026-11-18T07:00:00");
+  const auto cp = checkpoint("CSHY", "看板泳池", {{"kind", "facility"}});
+  ASSERT_EQ(act("admin", "PUT", path_id("/api/v1/patrol-checkpoints", cp) + "/limits",
+                {{"items", {{{"metricId", metric("water_temp")}, {"period", "always"}, {"low", 26.5}, {"high", 27.0}}}}})
+                .status,
+            200u);
+  const auto p = plan({{"projectId", pid("CSHY")}, {"name", unique("看板水温")},
+                       {"assignee", {{"kind", "role"}, {"role", "clubhouse"}}},
+                       {"schedule", {{"kind", "times"}, {"times", {"09:00", "15:00"}}, {"slotMinutes", 60}}},
+                       {"checkpointIds", {cp}},
+                       {"items", {{{"label", "水温"}, {"kind", "reading"}, {"metricId", metric("water_temp")}}}}});
+  // The 18th: both done; the 19th: 09:00 done, 15:00 missed; the 20th (today, at 16:30): 09:00
+  // done out of limits (an alarm), 15:00 missed. Every earlier day of the schedule is missed
+  // (coverage is computed from the schedule, also before the plan was written down).
+  now("2026-11-20T16:30:00");
+  for (const char* at : {"2026-11-18T09:10:00", "2026-11-18T15:10:00", "2026-11-19T09:10:00"})
+    ASSERT_EQ(check("clubhouse", p, cp, std::string(at) + "+08:00", {{"水温", 26.8}}).status, 201u);
+  ASSERT_EQ(check("clubhouse", p, cp, "2026-11-20T09:10:00+08:00", {{"水温", 28.5}}).status, 201u);
+  auto r = act("pm", "GET", "/api/v1/dashboards/projects/" + std::to_string(pid("CSHY")));
+  ASSERT_EQ(r.status, 200u) << r.raw;
+  const auto& card = r.body["patrols"];
+  nlohmann::json mine;
+  for (const auto& x : card["byPlan"])
+    if (x["planId"] == p["id"]) mine = x;
+  ASSERT_FALSE(mine.is_null()) << card.dump();
+  EXPECT_EQ(mine["today"]["due"], 2);
+  EXPECT_EQ(mine["today"]["done"], 1);
+  EXPECT_DOUBLE_EQ(mine["today"]["coverage"].get<double>(), 50.0);
+  EXPECT_EQ(mine["days7"]["due"], 14);
+  EXPECT_EQ(mine["days7"]["done"], 4);
+  EXPECT_DOUBLE_EQ(mine["days7"]["coverage"].get<double>(), 28.57);
+  EXPECT_EQ(mine["days30"]["due"], 60);
+  EXPECT_DOUBLE_EQ(mine["days30"]["coverage"].get<double>(), 6.67);
+  EXPECT_EQ(card["coverage"]["days7"]["from"], "2026-11-14");
+  EXPECT_EQ(card["coverage"]["days30"]["from"], "2026-10-22");
+  EXPECT_GE(card["openAlarms"]["count"].get<int>(), 1);
+  bool listed = false;
+  for (const auto& a : card["openAlarms"]["latest"]) listed |= a["checkpointName"] == "看板泳池" && a["value"] == 28.5;
+  EXPECT_TRUE(listed) << card.dump();
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, Patrols, ::testing::ValuesIn(engines_under_test()));

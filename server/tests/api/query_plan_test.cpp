@@ -13,7 +13,8 @@
 namespace steward::testing {
 namespace {
 
-const std::set<std::string> kLarge = {"work_order", "wo_clock", "wo_event", "audit_log", "kpi_daily"};
+const std::set<std::string> kLarge = {"work_order", "wo_clock", "wo_event", "audit_log", "kpi_daily",
+                                      "patrol_check", "patrol_alarm", "patrol_not_needed"};
 
 // The statement with every :name replaced by NULL: the plan, not the values, is under test.
 std::string with_nulls(const std::string& sql) {
@@ -45,6 +46,16 @@ TEST_P(DashboardPlans, NoDashboardStatementScansALargeTable) {
   const auto cshy = pid("CSHY");
   act("admin", "GET", "/api/v1/projects");  // sessions made before we listen
   act("region", "GET", "/api/v1/projects");
+  // A patrol plan, so that the dashboard reads its checks and not-needed marks too.
+  const auto cp = act("admin", "POST", "/api/v1/patrol-checkpoints",
+                      {{"projectId", cshy}, {"code", "QP-1"}, {"name", "查询计划岗"}, {"kind", "post"}});
+  ASSERT_EQ(cp.status, 201u) << cp.raw;
+  ASSERT_EQ(act("admin", "POST", "/api/v1/patrol-plans",
+                {{"projectId", cshy}, {"name", "查询计划巡查"}, {"assignee", {{"kind", "role"}, {"role", "security"}}},
+                 {"schedule", {{"kind", "times"}, {"times", {"09:00"}}, {"slotMinutes", 60}}},
+                 {"checkpointIds", {cp.body["id"]}}, {"items", {{{"label", "在岗"}, {"kind", "check"}}}}})
+                .status,
+            201u);
   std::mutex m;
   std::set<std::string> statements;
   db::observe_statements([&](const std::string& sql) {

@@ -1,4 +1,5 @@
 import { cleanParams, http } from './http'
+import type { PatrolDashboard } from './patrols'
 
 // Targets and dashboards (issue 6): every figure is a numerator over a denominator for a month.
 
@@ -67,6 +68,8 @@ export interface ProjectDashboard {
     inspections: { id: number; day: string; score: number; grade: string; target: string }[]
     rectifications: { open: number; overdue: number }
   }
+  /** Patrol coverage and open alarms (docs/patrols.md, "Dashboard"). */
+  patrols: PatrolDashboard
 }
 
 export interface CompanyRow {

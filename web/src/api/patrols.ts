@@ -210,6 +210,43 @@ export interface Coverage {
   coverage: number | null
   /** Open or in grace: reported, not counted. */
   pending: number
+  /** Marked not needed by a supervisor (and not checked anyway): neither due nor missed. */
+  notNeeded: number
+}
+
+/** A slot, or every slot of a day, of a plan marked as not needed. */
+export interface NotNeeded {
+  id: number
+  projectId: number
+  planId: number
+  planName: string
+  date: string
+  /** null: every slot of the day. */
+  slotStart: string | null
+  /** null: every checkpoint of the plan. */
+  checkpointId: number | null
+  checkpointName: string | null
+  reason: string
+  by: string
+  at: string
+}
+
+export interface NotNeededBody {
+  date: string
+  /** HH:MM, the start of one of the day's slots; absent: the whole day. */
+  slotStart?: string
+  checkpointId?: number
+  reason: string
+}
+
+/** The patrol part of the project dashboard. */
+export interface PatrolDashboard {
+  coverage: Record<'today' | 'days7' | 'days30', Coverage & { from: string; to: string }>
+  byPlan: (Record<'today' | 'days7' | 'days30', Coverage> & { planId: number; planName: string })[]
+  openAlarms: {
+    count: number
+    latest: { id: number; checkpointName: string; metricName: string; unit: string; value: number; raisedAt: string; treated: boolean }[]
+  }
 }
 
 export interface CoverageReport {
@@ -348,6 +385,12 @@ export const patrolApi = {
     http.get<CoverageReport>('/patrol-coverage', { params: cleanParams(query) }).then((r) => r.data),
   missed: (query: RangeQuery) =>
     http.get<{ items: PatrolSlot[] }>('/patrol-missed', { params: cleanParams(query) }).then((r) => r.data.items),
+  /** The dialog shows field errors itself. */
+  markNotNeeded: (planId: number, body: NotNeededBody) =>
+    http.post<NotNeeded>(`/patrol-plans/${planId}/not-needed`, body, { silent: true }).then((r) => r.data),
+  notNeeded: (query: RangeQuery) =>
+    http.get<{ items: NotNeeded[] }>('/patrol-not-needed', { params: cleanParams(query) }).then((r) => r.data.items),
+  removeNotNeeded: (id: number) => http.delete(`/patrol-not-needed/${id}`).then(() => undefined),
   readings: (query: { checkpointId: number; metricId: number; from: string; to: string }) =>
     http.get<ReadingSeries>('/patrol-readings', { params: query }).then((r) => r.data),
   alarms: (query: { projectId?: number; status?: 'open' | 'closed'; checkpointId?: number } = {}) =>

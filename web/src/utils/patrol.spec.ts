@@ -18,6 +18,11 @@ const at = (hhmm: string) => minutesOf(hhmm)!
 describe('limits of a facility', () => {
   it('follow the opening hours and noon, edges included', () => {
     expect(periodAt('09:00', '21:00', at('08:59'))).toBe('closed')
+    // Hours that cross midnight: open from opening to midnight and on to closing.
+    expect(periodAt('18:00', '02:00', at('17:59'))).toBe('closed')
+    expect(periodAt('18:00', '02:00', at('23:00'))).toBe('open_afternoon')
+    expect(periodAt('18:00', '02:00', at('01:59'))).toBe('open_morning')
+    expect(periodAt('18:00', '02:00', at('02:00'))).toBe('closed')
     expect(periodAt('09:00', '21:00', at('09:00'))).toBe('open_morning')
     expect(periodAt('09:00', '21:00', at('11:59'))).toBe('open_morning')
     expect(periodAt('09:00', '21:00', at('12:00'))).toBe('open_afternoon')

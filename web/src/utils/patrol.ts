@@ -28,13 +28,16 @@ export function slotRange(slot: Pick<PatrolSlot, 'start' | 'end'>): string {
 
 /**
  * Which limits apply at a local minute of the day (docs/patrols.md, "Limits"): open in the morning
- * (before 12:00) or afternoon while `opensAt <= t < closesAt`, closed otherwise; a facility
- * without opening hours is never "open".
+ * (before 12:00) or afternoon while `opensAt <= t < closesAt`, closed otherwise; hours that
+ * cross midnight (18:00–02:00) are open from opening to midnight and from midnight to closing; a
+ * facility without opening hours is never "open".
  */
 export function periodAt(opensAt: string | null, closesAt: string | null, minute: number): Exclude<LimitPeriod, 'always'> {
   const opens = minutesOf(opensAt)
   const closes = minutesOf(closesAt)
-  if (opens === null || closes === null || minute < opens || minute >= closes) return 'closed'
+  if (opens === null || closes === null) return 'closed'
+  const open = opens < closes ? minute >= opens && minute < closes : minute >= opens || minute < closes
+  if (!open) return 'closed'
   return minute < 12 * 60 ? 'open_morning' : 'open_afternoon'
 }
 

@@ -192,10 +192,12 @@ export function planProblems(f: PlanForm): string[] {
   if (f.assigneeKind === 'person' && !f.userId) out.push('patrol.plan.problems.person')
   if (f.scheduleKind === 'interval') {
     const spans = f.windows.map((w) => [minutesOf(w.from), minutesOf(w.to)] as const)
-    if (!spans.length || spans.some(([a, b]) => a === null || b === null || a >= b)) out.push('patrol.plan.problems.windows')
+    if (!spans.length || spans.some(([a, b]) => a === null || b === null || a === b || a === 1440)) out.push('patrol.plan.problems.windows')
     else {
-      const sorted = [...spans].sort((a, b) => a[0]! - b[0]!)
-      if (sorted.some((w, i) => i > 0 && w[0]! < sorted[i - 1][1]!)) out.push('patrol.plan.problems.overlap')
+      // A window that ends before it starts crosses midnight (22:00–06:00): it ends the next day,
+      // and must end before the next day's first window starts.
+      const sorted = spans.map(([a, b]) => [a!, b! < a! ? b! + 1440 : b!] as const).sort((a, b) => a[0] - b[0])
+      if (sorted.some((w, i) => (i > 0 && w[0] < sorted[i - 1][1]) || w[1] - 1440 > sorted[0][0])) out.push('patrol.plan.problems.overlap')
     }
   }
   if (f.scheduleKind === 'times') {
