@@ -12,6 +12,7 @@
 #include "modules/inspections/inspection_routes.hpp"
 #include "modules/patrols/patrol_photos.hpp"
 #include "modules/patrols/patrol_routes.hpp"
+#include "modules/kpi/analyses.hpp"
 #include "modules/kpi/kpi_routes.hpp"
 #include "modules/kpi/rollups.hpp"
 #include "modules/work_orders/charges.hpp"
@@ -119,6 +120,7 @@ void App::register_routes() {
   settings::register_routes(router_, *settings_);
   inspections::register_routes(router_, *inspections_);
   kpi::register_routes(router_, *kpi_);
+  kpi::register_analysis_routes(router_, *db_, clock_, *cipher_);
   inspections::register_photo_routes(router_, *inspection_photos_);
   inspections::register_spot_check_routes(router_, *spot_checks_);
   campaigns::register_routes(router_, *campaigns_);

@@ -67,6 +67,11 @@ TEST_P(DashboardPlans, NoDashboardStatementScansALargeTable) {
   EXPECT_EQ(act("admin", "GET", "/api/v1/dashboards/company").status, 200u);
   EXPECT_EQ(act("region", "GET", "/api/v1/dashboards/company").status, 200u);
   EXPECT_EQ(act("admin", "GET", "/api/v1/work-orders/stats?from=2026-11-01&to=2026-11-30").status, 200u);
+  // The analyses (analyses.cpp): roll-ups, and the month's orders through (project, time) indexes.
+  const std::string month = "?projectId=" + std::to_string(cshy) + "&month=2026-11";
+  EXPECT_EQ(act("admin", "GET", "/api/v1/analyses/complaints" + month).status, 200u);
+  EXPECT_EQ(act("admin", "GET", "/api/v1/analyses/return-visits" + month).status, 200u);
+  EXPECT_EQ(act("admin", "GET", "/api/v1/analyses/quarterly?quarter=2026-Q4").status, 200u);
   db::observe_statements({});
   const bool pg = server().app().db().engine() == db::Engine::postgresql;
   int explained = 0;

@@ -1,5 +1,5 @@
 import { markRaw } from 'vue'
-import { DataBoard, Histogram, TrendCharts } from '@element-plus/icons-vue'
+import { Calendar, DataAnalysis, DataBoard, Histogram, Phone, TrendCharts } from '@element-plus/icons-vue'
 import { PERMISSIONS } from '@/constants/permissions'
 import type { MenuModule } from '../types'
 
@@ -21,6 +21,25 @@ const dashboards: MenuModule = {
       name: 'dashboard-company',
       component: () => import('@/views/dashboard/company.vue'),
       meta: { title: 'menu.dashboardCompany', icon: markRaw(Histogram), permission: PERMISSIONS.dashboardRead },
+    },
+    // The analyses (W9): monthly complaint analysis, return-visit report, quarterly statistics.
+    {
+      path: 'analyses/complaints',
+      name: 'analysis-complaints',
+      component: () => import('@/views/analyses/complaints.vue'),
+      meta: { title: 'menu.analysisComplaints', icon: markRaw(DataAnalysis), permission: PERMISSIONS.dashboardRead },
+    },
+    {
+      path: 'analyses/return-visits',
+      name: 'analysis-return-visits',
+      component: () => import('@/views/analyses/return-visits.vue'),
+      meta: { title: 'menu.analysisVisits', icon: markRaw(Phone), permission: PERMISSIONS.dashboardRead },
+    },
+    {
+      path: 'analyses/quarterly',
+      name: 'analysis-quarterly',
+      component: () => import('@/views/analyses/quarterly.vue'),
+      meta: { title: 'menu.analysisQuarterly', icon: markRaw(Calendar), permission: PERMISSIONS.dashboardRead },
     },
   ],
 }
