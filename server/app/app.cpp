@@ -15,6 +15,7 @@
 #include "modules/kpi/analyses.hpp"
 #include "modules/kpi/kpi_routes.hpp"
 #include "modules/kpi/rollups.hpp"
+#include "modules/notices/notice_service.hpp"
 #include "modules/work_orders/charges.hpp"
 #include "modules/work_orders/photos.hpp"
 #include "modules/work_orders/sla_rules.hpp"
@@ -126,6 +127,7 @@ void App::register_routes() {
   campaigns::register_routes(router_, *campaigns_);
   patrols::register_routes(router_, *patrols_);
   patrols::register_photo_routes(router_, *patrol_photos_);
+  notices::register_routes(router_, std::make_shared<notices::NoticeService>(*db_, clock_));
 }
 
 unsigned short App::start() {

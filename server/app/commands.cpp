@@ -13,6 +13,7 @@
 #include "modules/demo/demo_orders.hpp"
 #include "modules/kpi/rollups.hpp"
 #include "modules/demo/demo_quality.hpp"
+#include "modules/notices/demo_notices.hpp"
 #include "modules/demo/demo_inspections.hpp"
 #include "modules/patrols/demo_patrols.hpp"
 
@@ -73,6 +74,7 @@ int demo_command(const AppConfig& config) {
   const auto quality = demo::build_demo_quality(app.db(), kClock.now());
   const auto checks = demo::build_demo_inspections(app.db(), kClock.now());
   const auto rounds = patrols::build_demo_patrols(app.db(), app.patrols(), kClock.now());
+  const int notice_count = notices::build_demo_notices(app.db(), kClock.now());
   std::cout << "demo company built: " << s.regions << " regions, " << s.projects << " projects, "
             << s.buildings << " buildings, " << s.units << " units, " << s.customers
             << " customers, " << s.staff << " staff, " << s.users << " logins, " << orders
@@ -80,7 +82,7 @@ int demo_command(const AppConfig& config) {
             << quality.campaigns << " campaigns with " << quality.tasks << " tasks, "
             << checks.inspections << " inspections with " << checks.rectifications
             << " rectifications, " << rounds.plans << " check plans with " << rounds.checks
-            << " checks over a week\n"
+            << " checks over a week, " << notice_count << " notices\n"
             << "logins (password steward-demo):\n";
   for (const auto& login : demo::demo_logins())
     std::cout << "  " << login.username << "\t" << login.role << "\t" << login.display_name << "\n";

@@ -40,6 +40,10 @@ const std::set<std::string> kCampaignRead = {"campaign.read"};
 const std::set<std::string> kPatrolAll = {"patrol.read", "patrol.perform", "patrol.manage"};
 const std::set<std::string> kPatrolRead = {"patrol.read"};
 const std::set<std::string> kPatrolPerform = {"patrol.perform"};
+// The notice board (S3): project managers, supervisors and quality write and publish; everyone
+// reads the board of their projects (owners: their own project's).
+const std::set<std::string> kNoticeRead = {"notice.read"};
+const std::set<std::string> kNoticeAll = {"notice.read", "notice.manage"};
 
 std::vector<Role> build() {
   using S = RoleScope;
@@ -50,37 +54,37 @@ std::vector<Role> build() {
               "user.read", "user.manage", "audit.read", "calendar.manage", "sla.manage",
               "settings.manage", "target.manage"},
              kFrontDesk, kOrderStats, {"work_order.work"}, kCharge, kPrices, kInspectAll, kSpotCheck,
-             {"spot_check.manage"}, kCampaignAll, kPatrolAll})},
+             {"spot_check.manage"}, kCampaignAll, kPatrolAll, kNoticeAll})},
       {"quality", "品质部", "Quality department", S::company,
        join({kSeeOrg, kOrderStats, {"customer.read", "audit.read", "target.manage"}, kInspectAll, kSpotCheck,
-             {"spot_check.manage"}, kCampaignAll, kPatrolRead})},
+             {"spot_check.manage"}, kCampaignAll, kPatrolRead, kNoticeAll})},
       {"region_manager", "片区经理", "Region manager", S::region,
        join({kSeeOrg, kSeeCustomers, kOrderStats, {"user.read", "audit.read", "inspection.read"},
-             {"spot_check.read"}, kCampaignAll, kPatrolRead})},
+             {"spot_check.read"}, kCampaignAll, kPatrolRead, kNoticeRead})},
       {"project_manager", "项目经理", "Project manager", S::assigned,
        join({kSeeOrg, kSeeCustomers,
              kFrontDesk, kOrderStats,
              {"org.manage", "customer.manage", "staff.manage", "user.read", "audit.read",
               "work_order.work"}, kSelfCheck, kCharge, kPrices, kSpotCheck, kCampaignTask,
-             kPatrolRead, {"patrol.manage"}})},
+             kPatrolRead, {"patrol.manage"}, kNoticeAll})},
       {"supervisor", "主管", "Supervisor", S::assigned,
        join({kSeeOrg, kSeeCustomers, kFrontDesk, kOrderStats, {"work_order.work"}, kSelfCheck,
-             kCharge, kPrices, kSpotCheck, kCampaignTask, kPatrolRead, kPatrolPerform})},
+             kCharge, kPrices, kSpotCheck, kCampaignTask, kPatrolRead, kPatrolPerform, kNoticeAll})},
       {"front_desk", "客服", "Front desk", S::assigned,
-       join({kSeeOrg, kSeeCustomers, kFrontDesk, kCharge, {"customer.manage", "work_order.work"},
-             kCampaignRead})},
+       join({kSeeOrg, kSeeCustomers, kFrontDesk, kCharge, {"customer.manage", "work_order.work", "rectification.work"},
+             kCampaignRead, kNoticeRead})},
       {"command_center", "指挥中心", "Command centre", S::assigned,
-       join({kSeeOrg, kSeeCustomers, kFrontDesk, kSpotCheck, kCampaignRead})},
+       join({kSeeOrg, kSeeCustomers, kFrontDesk, kSpotCheck, kCampaignRead, kNoticeRead})},
       {"technician", "维修技工", "Technician", S::assigned,
-       join({kSeeOrg, kSeeCustomers, kReport, kCharge, {"work_order.work"}, kCampaignRead})},
+       join({kSeeOrg, kSeeCustomers, kReport, kCharge, {"work_order.work", "rectification.work"}, kCampaignRead, kNoticeRead})},
       {"security", "秩序维护员", "Security", S::assigned,
-       join({kSeeOrg, kReport, kCampaignRead, kPatrolPerform})},
+       join({kSeeOrg, kReport, kCampaignRead, kPatrolPerform, kNoticeRead})},
       {"cleaning", "保洁员", "Cleaning", S::assigned,
-       join({kSeeOrg, kReport, kCampaignRead, kPatrolPerform})},
+       join({kSeeOrg, kReport, kCampaignRead, kPatrolPerform, kNoticeRead})},
       {"clubhouse", "会所服务员", "Clubhouse", S::assigned,
-       join({kSeeOrg, kReport, kCampaignRead, kPatrolPerform})},
+       join({kSeeOrg, kReport, kCampaignRead, kPatrolPerform, kNoticeRead})},
       {"owner", "业主", "Owner", S::owner,
-       join({kReport, {"project.read", "org.read", "customer.read", "work_order.rate"}})},
+       join({kReport, {"project.read", "org.read", "customer.read", "work_order.rate"}, kNoticeRead})},
   };
 }
 

@@ -48,4 +48,6 @@ export const PERMISSIONS = {
   patrolRead: 'patrol.read',
   patrolPerform: 'patrol.perform',
   patrolManage: 'patrol.manage',
+  noticeRead: 'notice.read',
+  noticeManage: 'notice.manage',
 } as const

@@ -1,6 +1,6 @@
 import { markRaw } from 'vue'
 import type { RouteRecordRaw } from 'vue-router'
-import { EditPen, List, Notebook, Tickets, Finished, Stamp, Location } from '@element-plus/icons-vue'
+import { EditPen, List, Notebook, Tickets, Finished, Stamp, Location, Bell } from '@element-plus/icons-vue'
 import { PERMISSIONS } from '@/constants/permissions'
 
 /**
@@ -44,6 +44,12 @@ export const mobilePages: RouteRecordRaw[] = [
     name: 'm-my-orders',
     component: () => import('@/views/mobile/my-orders/index.vue'),
     meta: { title: 'menu.myOrders', icon: markRaw(Tickets), permission: PERMISSIONS.workOrderRate, tab: true },
+  },
+  {
+    path: 'notices',
+    name: 'm-notices',
+    component: () => import('@/views/mobile/notices/index.vue'),
+    meta: { title: 'notice.menuBoard', icon: markRaw(Bell), permission: PERMISSIONS.workOrderRate, tab: true },
   },
   {
     path: 'spot-check',

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest'
+import { checkNotice, emptyNoticeForm, noticePayload, periodText } from './schema'
+
+describe('notice form', () => {
+  it('asks works for their dates and keeps the end after the start', () => {
+    const form = { ...emptyNoticeForm(), kind: 'works' as const, title: '电梯更换', body: '停用一周' }
+    expect(checkNotice(form)).toEqual({ validFrom: 'notice.worksNeedDates', validTo: 'notice.worksNeedDates' })
+    expect(checkNotice({ ...form, validFrom: '2026-12-05', validTo: '2026-12-01' })).toEqual({ validTo: 'notice.toBeforeFrom' })
+    expect(checkNotice({ ...form, validFrom: '2026-12-01', validTo: '2026-12-05' })).toEqual({})
+  })
+
+  it('sends open ends as null and trims the text', () => {
+    const body = noticePayload({ ...emptyNoticeForm(), title: ' 标准 ', body: ' 内容 ' })
+    expect(body).toEqual({ kind: 'service_standard', title: '标准', body: '内容', validFrom: null, validTo: null, pinned: false })
+  })
+
+  it('words the period', () => {
+    const t = (key: string, v?: Record<string, unknown>) => `${key}:${String(v?.day)}`
+    expect(periodText({ validFrom: '2026-12-01', validTo: '2026-12-10' }, t)).toBe('2026-12-01 ~ 2026-12-10')
+    expect(periodText({ validFrom: null, validTo: '2026-12-10' }, t)).toBe('notice.until:2026-12-10')
+    expect(periodText({ validFrom: null, validTo: null }, t)).toBe('')
+  })
+})
