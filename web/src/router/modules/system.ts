@@ -1,5 +1,5 @@
 import { markRaw } from 'vue'
-import { Setting, Tools, UserFilled } from '@element-plus/icons-vue'
+import { Aim, Setting, Tools, UserFilled } from '@element-plus/icons-vue'
 import { PERMISSIONS } from '@/constants/permissions'
 import type { MenuModule } from '../types'
 
@@ -20,6 +20,12 @@ const system: MenuModule = {
       name: 'settings',
       component: () => import('@/views/settings/index.vue'),
       meta: { title: 'menu.settings', icon: markRaw(Tools), permission: PERMISSIONS.settingsManage },
+    },
+    {
+      path: 'system/targets',
+      name: 'targets',
+      component: () => import('@/views/targets/index.vue'),
+      meta: { title: 'target.menu', icon: markRaw(Aim), permission: PERMISSIONS.targetManage },
     },
   ],
 }
