@@ -5,6 +5,7 @@
 #include <spdlog/spdlog.h>
 
 #include "core/error.hpp"
+#include "db/statement_cache.hpp"
 
 namespace steward::db {
 
@@ -24,7 +25,12 @@ SqliteDatabase::SqliteDatabase(std::string path, const DbOptions& options)
   thread_ = std::thread([this] { writer_loop(); });
 }
 
-SqliteDatabase::~SqliteDatabase() { close(); }
+SqliteDatabase::~SqliteDatabase() {
+  close();
+  // A connection with statements left cannot close: finalize the ones query.cpp kept.
+  forget_statements(*writer_);
+  for (int i = 0; i < reader_count_; ++i) forget_statements(readers_->at(i));
+}
 
 void SqliteDatabase::close() {
   {
@@ -80,21 +86,21 @@ void SqliteDatabase::commit_group(std::deque<Pending*>& group) {
   Session& s = *writer_;
   std::exception_ptr group_error;
   try {
-    s << "BEGIN IMMEDIATE";
+    Query(s, "BEGIN IMMEDIATE").exec();
     current_transaction = &s;
     for (Pending* p : group) {
-      s << "SAVEPOINT job";
+      Query(s, "SAVEPOINT job").exec();
       try {
         (*p->job)(s);
-        s << "RELEASE job";
+        Query(s, "RELEASE job").exec();
       } catch (...) {
         p->error = std::current_exception();
-        s << "ROLLBACK TO job";
-        s << "RELEASE job";
+        Query(s, "ROLLBACK TO job").exec();
+        Query(s, "RELEASE job").exec();
       }
     }
     current_transaction = nullptr;
-    s << "COMMIT";
+    Query(s, "COMMIT").exec();
   } catch (...) {
     current_transaction = nullptr;
     group_error = std::current_exception();

@@ -113,14 +113,21 @@ nlohmann::json Writer::before(std::int64_t order_id) {
   return j;
 }
 
+// The order is read once: the audit row's copy and the caller's answer differ only in what the
+// reader may see (contact data, actions), which order_json decides from the same row.
 nlohmann::json Writer::finish_write(std::int64_t order_id, const std::string& action,
                                     const nlohmann::json& before) const {
-  auto after = view(order_id, audit_reader());
+  auto row = repo::find_order(s_, auth::system_actor(), order_id);
+  const auto clocks = repo::clocks(s_, order_id);
+  auto answer = order_json(*row, clocks, cal_, ctx_.actor, cipher_, now_);
+  add_charge_details(s_, answer, order_id, ctx_.actor, now_, offset_of(*row));
+  auto after = order_json(*row, clocks, cal_, audit_reader(), cipher_, now_);
   after.erase("actions");
-  const auto project_id = after["projectId"].get<std::int64_t>();
+  for (const char* key : {"materials", "charges", "charge"}) after[key] = answer[key];
+  const auto project_id = row->i64("project_id");
   audit::record(s_, ctx_, now_, {project_id, "work_order", order_id, action, before, after});
   kpi::rollups::track(s_, project_id, before_, kpi::rollups::facts(s_, order_id));
-  return view(order_id, ctx_.actor);
+  return answer;
 }
 
 }  // namespace steward::work_orders
