@@ -103,6 +103,17 @@ std::vector<Clock> clocks(db::Session& s, std::int64_t order_id) {
   return out;
 }
 
+std::map<std::int64_t, std::vector<Clock>> clocks_of(db::Session& s,
+                                                     const std::vector<long long>& order_ids) {
+  std::map<std::int64_t, std::vector<Clock>> out;
+  if (order_ids.empty()) return out;
+  for (const auto& r : db::Query(s, "SELECT * FROM wo_clock WHERE order_id IN (" +
+                                        db::id_list(order_ids) + ") ORDER BY order_id, id")
+                           .all())
+    out[r.i64("order_id")].push_back(read_clock(r));
+  return out;
+}
+
 void insert_clock(db::Session& s, std::int64_t project_id, std::int64_t order_id, const Clock& c,
                   std::int64_t remind_at) {
   db::Query(s,

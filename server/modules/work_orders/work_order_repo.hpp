@@ -1,6 +1,7 @@
 #pragma once
 // The only place that runs SQL on the work-order tables.
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -24,6 +25,9 @@ std::string next_code(db::Session& s, std::int64_t project_id, const std::string
 
 std::vector<SlaRule> rules(db::Session& s);
 std::vector<Clock> clocks(db::Session& s, std::int64_t order_id);
+// The clocks of several orders in one query (a list page), each order's in id order.
+std::map<std::int64_t, std::vector<Clock>> clocks_of(db::Session& s,
+                                                     const std::vector<long long>& order_ids);
 void insert_clock(db::Session& s, std::int64_t project_id, std::int64_t order_id, const Clock& c,
                   std::int64_t remind_at);
 void save_clock(db::Session& s, std::int64_t order_id, const Clock& c, std::int64_t remind_at);
