@@ -15,6 +15,7 @@
 #include "modules/kpi/analyses.hpp"
 #include "modules/kpi/kpi_routes.hpp"
 #include "modules/kpi/rollups.hpp"
+#include "modules/exports_jobs/export_lists.hpp"
 #include "modules/notices/notice_service.hpp"
 #include "modules/work_orders/charges.hpp"
 #include "modules/work_orders/photos.hpp"
@@ -128,6 +129,8 @@ void App::register_routes() {
   patrols::register_routes(router_, *patrols_);
   patrols::register_photo_routes(router_, *patrol_photos_);
   notices::register_routes(router_, std::make_shared<notices::NoticeService>(*db_, clock_));
+  exports_jobs::register_routes(router_, std::make_shared<exports_jobs::ExportService>(
+      clock_, config_.data_dir, exports_jobs::standard_lists(*work_orders_, *inspections_, *org_)));
 }
 
 unsigned short App::start() {

@@ -1,4 +1,4 @@
-import { reactive, ref, useTemplateRef } from 'vue'
+import { computed, reactive, ref, useTemplateRef } from 'vue'
 import { customerApi, type Customer } from '@/api/org'
 import type { PageQuery } from '@/api/types'
 import type { PageTableExposed } from '@/components/types'
@@ -20,6 +20,9 @@ export function useCustomers() {
       customerApi.list({ ...query, projectId: id, q: filters.q.trim(), phone: appliedPhone.value }),
     )
 
+  /** The filters in force, for an export of the same rows. */
+  const exportFilters = computed(() => ({ projectId: projectId ?? undefined, q: filters.q.trim(), phone: appliedPhone.value }))
+
   function search() {
     const phone = normalizePhoneQuery(filters.phone)
     phoneError.value = phone !== '' && !isValidPhoneQuery(phone)
@@ -38,5 +41,5 @@ export function useCustomers() {
     if (await confirmRemove(row.name, () => customerApi.remove(row.id))) await table.value?.refresh()
   }
 
-  return { projectId, table, filters, phoneError, load, search, reset, remove }
+  return { projectId, table, filters, exportFilters, phoneError, load, search, reset, remove }
 }
