@@ -20,8 +20,11 @@ test('the project manager publishes a notice of works and the owner reads it on 
   // Works need their dates: the form says so before anything is sent.
   await dialog.getByTestId('notice-save-publish').click()
   await expect(dialog).toContainText('维修施工须填写开始和结束日期')
-  await dialog.getByTestId('notice-from').locator('input').fill(today)
-  await dialog.getByTestId('notice-to').locator('input').fill(later)
+  for (const [label, day] of [['生效日期', today], ['截止日期', later]]) {
+    const input = dialog.getByRole('combobox', { name: label })
+    await input.fill(day)
+    await input.press('Enter')
+  }
   await dialog.getByTestId('notice-title').click()
   await dialog.getByTestId('notice-save').click()
   const row = desk.getByTestId('notice-table').locator('tr').filter({ hasText: title })
