@@ -6,6 +6,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <filesystem>
 #include <set>
 #include <thread>
 
@@ -235,6 +236,93 @@ TEST_P(DatabaseTest, SqliteReadersCannotWrite) {
   if (GetParam() != "sqlite") GTEST_SKIP() << "PostgreSQL readers are plain pooled sessions";
   EXPECT_ANY_THROW(db_->read([&](db::Session& s) { insert(s, 1); }));
   EXPECT_TRUE(rows().empty());
+}
+
+// SQLite keeps each connection's prepared statements (query.cpp): the same SQL run again takes
+// new values, a reader sees what was committed since its last run of that SQL, and the values
+// keep their types.
+TEST_P(DatabaseTest, TheSameStatementRunAgainTakesNewValuesAndSeesNewRows) {
+  auto count = [&] {
+    return db_->read([](db::Session& s) { return db::Query(s, "SELECT COUNT(*) FROM probe").scalar(); });
+  };
+  for (long long n = 1; n <= 5; ++n) {
+    db_->write([&](db::Session& s) { insert(s, n * 10); });
+    EXPECT_EQ(count(), n) << "a reader must not keep the snapshot of its last run";
+  }
+  EXPECT_EQ(rows(), (std::set<long long>{10, 20, 30, 40, 50}));
+  const auto one = db_->read([](db::Session& s) {
+    return db::Query(s, "SELECT n FROM probe WHERE n > :m ORDER BY n").bind("m", 25LL).one();
+  });
+  ASSERT_TRUE(one);
+  EXPECT_EQ(one->i64("n"), 30);
+  // A statement left after one() of several rows is reset: the next run starts from the top.
+  const auto again = db_->read([](db::Session& s) {
+    return db::Query(s, "SELECT n FROM probe WHERE n > :m ORDER BY n").bind("m", 5LL).one();
+  });
+  EXPECT_EQ(again->i64("n"), 10);
+}
+
+TEST_P(DatabaseTest, ValuesKeepTheirTypesAndNullsComeBackAsNull) {
+  db_->write([](db::Session& s) {
+    db::Query(s, "CREATE TABLE typed (a BIGINT, b TEXT, c SMALLINT)").exec();
+    db::Query(s, "INSERT INTO typed (a, b, c) VALUES (:a, :b, :c)")
+        .bind("a", 9000000000LL).bind("b", "007").bind("c", std::optional<long long>()).exec();
+    db::Query(s, "INSERT INTO typed (a, b, c) VALUES (:a, :b, :c)")
+        .bind("a", std::optional<long long>()).bind("b", std::optional<std::string>()).bind("c", 1LL).exec();
+  });
+  const auto r = db_->read([](db::Session& s) {
+    return db::Query(s, "SELECT a, b, c, a * 2 AS twice FROM typed ORDER BY c IS NULL DESC").all();
+  });
+  ASSERT_EQ(r.size(), 2u);
+  EXPECT_EQ(r[0].i64("a"), 9000000000LL);
+  EXPECT_EQ(r[0].str("b"), "007") << "a TEXT column stays text";
+  EXPECT_TRUE(r[0].is_null("c"));
+  EXPECT_EQ(r[0].i64("twice"), 18000000000LL) << "no 32-bit truncation";
+  EXPECT_TRUE(r[1].is_null("a"));
+  EXPECT_TRUE(r[1].is_null("b"));
+  EXPECT_TRUE(r[1].is_null("twice"));
+  EXPECT_EQ(r[1].i64("c"), 1);
+}
+
+TEST_P(DatabaseTest, ManyDifferentStatementsAndANestedRunOfTheSameOneStayCorrect) {
+  db_->write([&](db::Session& s) { insert(s, 1); });
+  long long sum = 0;
+  for (int k = 0; k < 1200; ++k)  // more texts than a connection keeps
+    sum += db_->read([&](db::Session& s) {
+      return db::Query(s, "SELECT n + " + std::to_string(k) + " FROM probe").scalar();
+    });
+  EXPECT_EQ(sum, 1200LL + 1200LL * 1199 / 2);
+  // A job that runs the same SQL inside a loop over its own result.
+  db_->write([&](db::Session& s) {
+    insert(s, 2);
+    const std::string sql = "SELECT n FROM probe WHERE n >= :m ORDER BY n";
+    long long inner = 0;
+    for (const auto& r : db::Query(s, sql).bind("m", 1LL).all())
+      inner += db::Query(s, sql).bind("m", r.i64("n")).one()->i64("n");
+    EXPECT_EQ(inner, 3);
+  });
+}
+
+TEST_P(DatabaseTest, ADatabaseWithKeptStatementsClosesAndOpensAgain) {
+  for (int round = 0; round < 3; ++round) {
+    db_->write([&](db::Session& s) { insert(s, round); });
+    EXPECT_EQ(rows().size(), static_cast<std::size_t>(round + 1));
+    db_->close();
+    db_.reset();
+    db_ = db::Database::open({.url = tdb_->url()});
+  }
+  EXPECT_EQ(rows(), (std::set<long long>{0, 1, 2}));
+  if (GetParam() != "sqlite") return;
+  db_->close();
+  db_.reset();
+  // Every connection really closed: a statement left unfinalized would keep its file open.
+  int open_files = 0;
+  for (const auto& fd : std::filesystem::directory_iterator("/proc/self/fd")) {
+    std::error_code ec;
+    const auto target = std::filesystem::read_symlink(fd.path(), ec).string();
+    if (!ec && target.rfind(tdb_->dir(), 0) == 0) ++open_files;
+  }
+  EXPECT_EQ(open_files, 0);
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, DatabaseTest, ::testing::ValuesIn(engines_under_test()));
