@@ -495,11 +495,8 @@ TEST_P(Patrols, ANightRoundCrossesMidnightAndCountsForTheDayItStarts) {
   now("2026-11-20T22:30:00");
   ASSERT_EQ(check("security", p, lamp, t("22:30:00")).status, 201u);
   now("2026-11-21T01:30:00");
-  // Due now at 01:30 on the 21st: the 20th's 00:00 slot.
-  bool due = false;
-  for (const auto& s : act("security", "GET", "/api/v1/patrol-due").body["items"])
-    due |= s["planId"] == p["id"] && s["start"] == t("00:00:00", "2026-11-21") && s["date"] == kDay;
-  EXPECT_TRUE(due);
+  // At 01:30 on the 21st the 20th's 00:00 slot is open.
+  EXPECT_EQ(state_of(slots(p), lamp, t("00:00:00", "2026-11-21")), "open");
   auto r = check("security", p, lamp, t("01:30:00", "2026-11-21"));
   ASSERT_EQ(r.status, 201u) << r.raw;
   EXPECT_EQ(r.body["check"]["placement"], "done");
@@ -529,10 +526,10 @@ TEST_P(Patrols, ANightShiftQuotaCountsTheReadingsPastMidnight) {
                        {"schedule", {{"kind", "interval"}, {"everyMinutes", 60}, {"windows", {{{"from", "20:00"}, {"to", "08:00"}}}}}},
                        {"checkpointIds", {pool}}, {"items", {{{"label", "pH"}, {"kind", "reading"}, {"metricId", metric("ph")}}}},
                        {"quota", {{"per", "shift"}, {"count", 3}, {"shifts", {{{"name", "夜班"}, {"from", "20:00"}, {"to", "08:00"}}}}}}});
-  now("2026-11-21T03:00:00");
+  at_time("2026-11-21T03:00:00");
   for (const char* at : {"2026-11-20T21:00:00+08:00", "2026-11-21T02:00:00+08:00"})
     ASSERT_EQ(check("clubhouse", p, pool, at, {{"pH", 7.2}}).status, 201u);
-  now("2026-11-21T09:00:00");
+  at_time("2026-11-21T09:00:00");
   auto r = act("supervisor", "GET", "/api/v1/patrol-shortfalls?projectId=" + std::to_string(pid("CSHY")) + "&from=2026-11-20&to=2026-11-20");
   ASSERT_EQ(r.status, 200u) << r.raw;
   int found = 0;
@@ -610,7 +607,7 @@ TEST_P(Patrols, SlotsMarkedNotNeededAreNeitherDueNorMissed) {
     if (s["state"] == "not_needed") EXPECT_FALSE(s["notNeededReason"].get<std::string>().empty());
   // The whole next day marked (the park closed): nothing due, nothing missed.
   ASSERT_EQ(act("pm", "POST", url, {{"date", "2026-11-21"}, {"reason", "园区封闭"}}).status, 201u);
-  now("2026-11-22T09:00:00");
+  at_time("2026-11-22T09:00:00");
   r = act("supervisor", "GET", "/api/v1/patrol-coverage" + q.substr(0, q.find("&from")) + "&from=2026-11-21&to=2026-11-21");
   EXPECT_EQ(r.body["totals"]["due"], 0);
   EXPECT_EQ(r.body["totals"]["notNeeded"], 6);
@@ -646,11 +643,11 @@ TEST_P(Patrols, TheProjectDashboardShowsPatrolCoverageAndOpenAlarms) {
   // The 18th: both done; the 19th: 09:00 done, 15:00 missed; the 20th (today, at 16:30): 09:00
   // done out of limits (an alarm), 15:00 missed. Every earlier day of the schedule is missed
   // (coverage is computed from the schedule, also before the plan was written down).
-  now("2026-11-20T16:30:00");
+  at_time("2026-11-20T16:30:00");
   for (const char* at : {"2026-11-18T09:10:00", "2026-11-18T15:10:00", "2026-11-19T09:10:00"})
     ASSERT_EQ(check("clubhouse", p, cp, std::string(at) + "+08:00", {{"水温", 26.8}}).status, 201u);
   ASSERT_EQ(check("clubhouse", p, cp, "2026-11-20T09:10:00+08:00", {{"水温", 28.5}}).status, 201u);
-  auto r = act("pm", "GET", "/api/v1/dashboards/projects/" + std::to_string(pid("CSHY")));
+  auto r = act("admin", "GET", "/api/v1/dashboards/projects/" + std::to_string(pid("CSHY")));
   ASSERT_EQ(r.status, 200u) << r.raw;
   const auto& card = r.body["patrols"];
   nlohmann::json mine;
