@@ -95,14 +95,23 @@ void register_photo_routes(http::Router& router, const InspectionPhotoService& s
   router.post("/api/v1/inspections/{id}/photos", [s](http::Request& req) {
     return http::created(s->upload({req.user(), req.request_id}, req.id(), req.header("content-type"), req.body));
   });
-  router.get("/api/v1/inspection-photos/{id}", [s](http::Request& req) {
-    auto photo = s->fetch(req.user(), req.id());
+  auto image = [](InspectionPhotoService::File photo) {
     http::Response r;
     r.status = 200;
     r.body = std::move(photo.bytes);
     r.content_type = photo.content_type;
     r.headers.emplace_back("Cache-Control", "private, max-age=86400");
     return r;
+  };
+  router.get("/api/v1/inspection-photos/{id}", [s, image](http::Request& req) { return image(s->fetch(req.user(), req.id())); });
+  // Registered before /rectifications/{id}/{action} (app.cpp), which would take "photos".
+  router.post("/api/v1/rectifications/{id}/photos", [s](http::Request& req) {
+    return http::created(s->upload_evidence({req.user(), req.request_id}, req.id(), req.header("content-type"), req.body));
+  });
+  router.get("/api/v1/rectification-photos/{id}",
+             [s, image](http::Request& req) { return image(s->fetch_rectification_photo(req.user(), req.id())); });
+  router.post("/api/v1/patrol-checks/{id}/rectification", [s](http::Request& req) {
+    return http::created(s->rectification_from_patrol({req.user(), req.request_id}, req.id(), req.json()));
   });
 }
 

@@ -19,6 +19,7 @@ namespace steward::inspections {
 
 constexpr int kPhotosPerInspection = 200;
 constexpr std::size_t kPhotosPerDeduction = 9;
+constexpr int kPhotosPerRectification = 50;
 
 class InspectionPhotoService {
  public:
@@ -33,12 +34,30 @@ class InspectionPhotoService {
   };
   File fetch(const core::Actor& actor, std::int64_t photo_id) const;
 
+  // Evidence photos of a rectification (rectification_photos.cpp): uploaded while it is open or
+  // rejected by whoever may complete it (POST /api/v1/rectifications/{id}/photos), then named in
+  // the completion's photoIds; fetched by whoever sees the rectification.
+  nlohmann::json upload_evidence(const core::Context& ctx, std::int64_t rectification_id,
+                                 const std::string& declared_type, const std::string& bytes) const;
+  File fetch_rectification_photo(const core::Actor& actor, std::int64_t photo_id) const;
+  // A not-ok item of a patrol check becomes a rectification in one step (DOMAIN P4), with its
+  // photos (copied) and its checkpoint; a second time is 409 (patrol_rectifications.cpp).
+  nlohmann::json rectification_from_patrol(const core::Context& ctx, std::int64_t check_id,
+                                           const nlohmann::json& body) const;
+
  private:
   db::Database& db_;
   const core::Clock& clock_;
   std::string data_dir_;
   std::size_t max_bytes_;
 };
+
+// A row of rectification_photo for a file stored already ("evidence": not yet named by a
+// completion; "finding": shown at once), with its audit row.
+std::int64_t insert_rectification_photo(db::Session& s, const core::Context& ctx, std::int64_t project_id,
+                                        std::int64_t rectification_id, const std::string& role,
+                                        const std::string& type, const std::string& bytes,
+                                        const std::string& relative, std::int64_t now);
 
 // The photo as a deduction and the upload answer show it.
 nlohmann::json inspection_photo_json(const db::Row& row);

@@ -37,12 +37,14 @@ int InspectionService::escalate_rectifications(std::int64_t now) const {
     for (int level = 1; level <= 2; ++level) {
       const auto due = db::Query(s,
                                  "SELECT rc.id, rc.project_id, rc.responsible_staff_id, "
-                                 "rc.deadline_day, st.name AS responsible_name, it.code AS "
-                                 "item_code, it.name AS item_name, i.target_name FROM rectification "
-                                 "rc JOIN staff st ON st.id = rc.responsible_staff_id JOIN "
-                                 "inspection i ON i.id = rc.inspection_id JOIN inspection_deduction "
-                                 "d ON d.id = rc.deduction_id JOIN rubric_item it ON it.id = "
-                                 "d.item_id WHERE rc.status IN ('open', 'rejected') AND "
+                                 "rc.deadline_day, st.name AS responsible_name, COALESCE(it.code, "
+                                 "cp.code) AS item_code, COALESCE(it.name, rc.source_title) AS "
+                                 "item_name, COALESCE(i.target_name, cp.name) AS target_name FROM "
+                                 "rectification rc JOIN staff st ON st.id = rc.responsible_staff_id "
+                                 "LEFT JOIN inspection i ON i.id = rc.inspection_id LEFT JOIN "
+                                 "inspection_deduction d ON d.id = rc.deduction_id LEFT JOIN "
+                                 "rubric_item it ON it.id = d.item_id LEFT JOIN patrol_checkpoint cp "
+                                 "ON cp.id = rc.checkpoint_id WHERE rc.status IN ('open', 'rejected') AND "
                                  "rc.escalation_level < :level AND rc.due_at + :after < :now ORDER "
                                  "BY rc.id LIMIT " +
                                      std::to_string(kBatch))

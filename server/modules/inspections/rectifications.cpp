@@ -7,6 +7,7 @@
 #include "modules/inspections/inspection_repo.hpp"
 #include "modules/inspections/inspection_service.hpp"
 #include "modules/inspections/inspection_view.hpp"
+#include "modules/inspections/rectification_view.hpp"
 
 namespace steward::inspections {
 namespace {
@@ -14,52 +15,14 @@ namespace {
 using ll = long long;
 using json::Input;
 
-const std::string kSelect =
-    "SELECT rc.*, st.name AS responsible_name, i.day AS inspection_day, i.target_kind, "
-    "i.target_name, it.code AS item_code, it.name AS item_name, d.deduct_centi, d.note AS "
-    "finding, p.name AS project_name, p.time_zone FROM rectification rc JOIN staff st ON st.id = "
-    "rc.responsible_staff_id JOIN inspection i ON i.id = rc.inspection_id JOIN "
-    "inspection_deduction d ON d.id = rc.deduction_id JOIN rubric_item it ON it.id = d.item_id "
-    "JOIN project p ON p.id = rc.project_id";
+constexpr std::size_t kEvidencePhotos = 9;
 
-int offset_of(const db::Row& r) { return core::zone_offset_seconds(r.str("time_zone")).value_or(8 * 3600); }
-
-bool open_status(const std::string& status) { return status == "open" || status == "rejected"; }
-
-nlohmann::json rect_json(const db::Row& r, std::int64_t now) {
-  const int off = offset_of(r);
-  auto iso = [&](std::optional<std::int64_t> t) {
-    return t ? nlohmann::json(core::format_iso8601(*t, off)) : nlohmann::json();
-  };
-  return {{"id", r.i64("id")},
-          {"projectId", r.i64("project_id")},
-          {"projectName", r.str("project_name")},
-          {"inspectionId", r.i64("inspection_id")},
-          {"inspectionDay", r.str("inspection_day")},
-          {"target", {{"kind", r.str("target_kind")}, {"name", r.str("target_name")}}},
-          {"deductionId", r.i64("deduction_id")},
-          {"item", {{"code", r.str("item_code")}, {"name", r.str("item_name")}}},
-          {"deducted", repo::points(r.i64("deduct_centi"))},
-          {"finding", r.str("finding")},
-          {"requirement", r.str("requirement")},
-          {"responsible", {{"staffId", r.i64("responsible_staff_id")}, {"name", r.str("responsible_name")}}},
-          {"deadline", r.str("deadline_day")},
-          {"dueAt", iso(r.i64("due_at"))},
-          {"status", r.str("status")},
-          {"overdue", open_status(r.str("status")) && now > r.i64("due_at")},
-          {"recurring", r.flag("recurring")},
-          {"escalationLevel", r.i64("escalation_level")},
-          {"evidence", r.str("evidence")},
-          {"doneAt", iso(r.opt_i64("done_at"))},
-          {"verifiedAt", iso(r.opt_i64("verified_at"))},
-          {"rejectReason", r.str("reject_reason")},
-          {"createdAt", iso(r.i64("created_at"))}};
-}
-
-std::optional<db::Row> find_rect(db::Session& s, const core::Actor& actor, std::int64_t id) {
-  return db::Query(s, kSelect + " WHERE rc.id = :id" + view::visible(actor, "i"))
-      .bind("id", (ll)id)
-      .one();
+// The quality department verifies; so do the inspectors of the inspection it came from, and, for
+// a patrol finding, whoever turned it into a rectification.
+bool may_verify(db::Session& s, const core::Actor& actor, const db::Row& r) {
+  if (actor.can("rectification.verify")) return true;
+  if (r.str("source") == "patrol") return actor.user_id > 0 && r.opt_i64("created_by") == actor.user_id;
+  return view::is_inspector(s, actor, r.i64("inspection_id"));
 }
 
 }  // namespace
@@ -104,10 +67,11 @@ nlohmann::json InspectionService::create_rectification(const core::Context& ctx,
     const auto due = *repo::day_start(*deadline) + 86400 - off;  // the end of the deadline day, locally
     const auto id =
         db::Query(s,
-                  "INSERT INTO rectification (project_id, inspection_id, deduction_id, "
-                  "responsible_staff_id, deadline_day, due_at, status, requirement, evidence, "
-                  "reject_reason, recurring, created_by, created_at, updated_at) VALUES (:p, :i, "
-                  ":d, :st, :dl, :due, 'open', :req, '', '', :rec, :by, :c, :u) RETURNING id")
+                  "INSERT INTO rectification (project_id, source, inspection_id, deduction_id, "
+                  "source_title, source_finding, responsible_staff_id, deadline_day, due_at, "
+                  "status, requirement, evidence, reject_reason, recurring, created_by, "
+                  "created_at, updated_at) VALUES (:p, 'inspection', :i, :d, '', '', :st, :dl, "
+                  ":due, 'open', :req, '', '', :rec, :by, :c, :u) RETURNING id")
             .bind("p", (ll)project)
             .bind("i", (ll)inspection_id)
             .bind("d", (ll)*deduction_id)
@@ -120,7 +84,7 @@ nlohmann::json InspectionService::create_rectification(const core::Context& ctx,
             .bind("c", (ll)now)
             .bind("u", (ll)now)
             .scalar();
-    auto out = rect_json(*find_rect(s, ctx.actor, id), now);
+    auto out = rect::to_json(s, *rect::find(s, ctx.actor, id), now);
     repo::audit(s, ctx, now, project, "rectification", id, "create", nullptr, out);
     return out;
   });
@@ -128,50 +92,53 @@ nlohmann::json InspectionService::create_rectification(const core::Context& ctx,
 
 nlohmann::json InspectionService::list_rectifications(const core::Actor& actor,
                                                       const core::Params& query) const {
-  core::require(actor, "inspection.read");
+  rect::require_read(actor);
   const auto page = query.page();
   const auto project = query.id("projectId");
   const auto inspection = query.id("inspectionId");
   const auto status = query.text("status");
   const auto overdue = query.flag("overdue");
+  const auto mine = query.flag("mine");
+  const auto source = query.text("source");
   if (status && *status != "open" && *status != "done" && *status != "verified" && *status != "rejected")
     core::throw_invalid("invalid request", {{"status", "must be one of: open, done, verified, rejected"}});
+  if (source && *source != "inspection" && *source != "patrol")
+    core::throw_invalid("invalid request", {{"source", "must be one of: inspection, patrol"}});
   const auto now = clock_.now();
   return db_.read([&](db::Session& s) {
-    std::string where = " WHERE 1 = 1" + view::visible(actor, "i");
+    std::string where = " WHERE 1 = 1" + rect::visible(actor);
+    if (mine && *mine) where += rect::mine(actor);
     if (project) where += " AND rc.project_id = :project";
     if (inspection) where += " AND rc.inspection_id = :inspection";
     if (status) where += " AND rc.status = :status";
+    if (source) where += " AND rc.source = :source";
     if (overdue && *overdue) where += " AND rc.status IN ('open', 'rejected') AND rc.due_at < :now";
     auto bind = [&](db::Query q) {
       if (project) q.bind("project", (ll)*project);
       if (inspection) q.bind("inspection", (ll)*inspection);
       if (status) q.bind("status", *status);
+      if (source) q.bind("source", *source);
       if (overdue && *overdue) q.bind("now", (ll)now);
       return q;
     };
-    const auto total = bind(db::Query(s,
-                                      "SELECT COUNT(*) FROM rectification rc JOIN inspection i ON "
-                                      "i.id = rc.inspection_id" +
-                                          where))
-                           .scalar();
+    const auto total = bind(db::Query(s, "SELECT COUNT(*) FROM rectification rc" + where)).scalar();
+    const auto rows = bind(db::Query(s, rect::select_sql() + where + " ORDER BY rc.due_at, rc.id LIMIT " +
+                                            std::to_string(page.size) + " OFFSET " +
+                                            std::to_string(page.offset())))
+                          .all();
     nlohmann::json items = nlohmann::json::array();
-    for (const auto& r : bind(db::Query(s, kSelect + where + " ORDER BY rc.due_at, rc.id LIMIT " +
-                                               std::to_string(page.size) + " OFFSET " +
-                                               std::to_string(page.offset())))
-                             .all())
-      items.push_back(rect_json(r, now));
+    for (auto& j : rect::to_json(s, rows, now)) items.push_back(std::move(j));
     return nlohmann::json{{"items", items}, {"total", total}};
   });
 }
 
 nlohmann::json InspectionService::get_rectification(const core::Actor& actor, std::int64_t id) const {
-  core::require(actor, "inspection.read");
+  rect::require_read(actor);
   const auto now = clock_.now();
   return db_.read([&](db::Session& s) {
-    auto r = find_rect(s, actor, id);
+    auto r = rect::find(s, actor, id);
     if (!r) core::throw_not_found("rectification");
-    return rect_json(*r, now);
+    return rect::to_json(s, *r, now);
   });
 }
 
@@ -180,29 +147,53 @@ nlohmann::json InspectionService::act_rectification(const core::Context& ctx, st
                                                     const nlohmann::json& body) const {
   if (action != "complete" && action != "verify" && action != "reject")
     core::throw_not_found("rectification action");
+  rect::require_read(ctx.actor);
   Input in(body, Input::Mode::create);
   std::optional<std::string> evidence, reason;
-  if (action == "complete") evidence = in.text("evidence", {.max = 2000});
+  std::optional<std::vector<std::int64_t>> photo_ids;
+  if (action == "complete") {
+    evidence = in.text("evidence", {.max = 2000});
+    photo_ids = in.ids("photoIds", false, kEvidencePhotos);
+  }
   if (action == "reject") reason = in.text("reason", {.max = 500});
   in.finish();
   const auto now = clock_.now();
   return db_.write([&](db::Session& s) {
-    auto r = find_rect(s, ctx.actor, id);
+    auto r = rect::find(s, ctx.actor, id);
     if (!r) core::throw_not_found("rectification");
     const auto status = r->str("status");
     if (action == "complete") {
       core::require(ctx.actor, "rectification.work");
-    } else if (!ctx.actor.can("rectification.verify") &&
-               !view::is_inspector(s, ctx.actor, r->i64("inspection_id"))) {
+    } else if (!may_verify(s, ctx.actor, *r)) {
       core::throw_forbidden("rectification.verify");
     }
-    const bool allowed = action == "complete" ? open_status(status) : status == "done";
+    const bool allowed = action == "complete" ? rect::open_status(status) : status == "done";
     if (!allowed)
       core::throw_conflict("rectification.invalid_transition",
                            "cannot " + action + " a rectification that is " + status,
                            {{"status", status}});
-    const auto before = rect_json(*r, now);
-    if (action == "complete")
+    const auto before = rect::to_json(s, *r, now);
+    if (action == "complete") {
+      if (photo_ids) {
+        for (const auto photo : *photo_ids)
+          if (!db::Query(s, "SELECT id FROM rectification_photo WHERE id = :ph AND rectification_id = "
+                            ":r AND role = 'evidence'")
+                   .bind("ph", (ll)photo)
+                   .bind("r", (ll)id)
+                   .one())
+            core::throw_invalid("invalid request",
+                                {{"photoIds", "photo " + std::to_string(photo) +
+                                                  " is not a photo uploaded to this rectification"}});
+        // The completion's evidence photos become exactly those named.
+        db::Query(s, "UPDATE rectification_photo SET attached = 0 WHERE rectification_id = :r AND role = 'evidence'")
+            .bind("r", (ll)id)
+            .exec();
+        if (!photo_ids->empty())
+          db::Query(s, "UPDATE rectification_photo SET attached = 1 WHERE rectification_id = :r AND id IN (" +
+                           db::id_list({photo_ids->begin(), photo_ids->end()}) + ")")
+              .bind("r", (ll)id)
+              .exec();
+      }
       db::Query(s, "UPDATE rectification SET status = 'done', evidence = :e, done_at = :t, "
                    "updated_at = :u WHERE id = :id")
           .bind("e", *evidence)
@@ -210,7 +201,7 @@ nlohmann::json InspectionService::act_rectification(const core::Context& ctx, st
           .bind("u", (ll)now)
           .bind("id", (ll)id)
           .exec();
-    else if (action == "verify")
+    } else if (action == "verify") {
       db::Query(s, "UPDATE rectification SET status = 'verified', verified_by = :by, verified_at = "
                    ":t, updated_at = :u WHERE id = :id")
           .bind("by", ctx.actor.user_id > 0 ? std::optional<ll>(ctx.actor.user_id) : std::nullopt)
@@ -218,14 +209,15 @@ nlohmann::json InspectionService::act_rectification(const core::Context& ctx, st
           .bind("u", (ll)now)
           .bind("id", (ll)id)
           .exec();
-    else
+    } else {
       db::Query(s, "UPDATE rectification SET status = 'rejected', reject_reason = :r, updated_at = "
                    ":u WHERE id = :id")
           .bind("r", *reason)
           .bind("u", (ll)now)
           .bind("id", (ll)id)
           .exec();
-    auto out = rect_json(*find_rect(s, ctx.actor, id), now);
+    }
+    auto out = rect::to_json(s, *rect::find(s, ctx.actor, id), now);
     repo::audit(s, ctx, now, r->i64("project_id"), "rectification", id, action, before, out);
     return out;
   });

@@ -186,7 +186,7 @@ const std::vector<SeedRubric>& seed_rubrics() {
 }
 
 const SeedScheme& seed_scheme() {
-  static const SeedScheme scheme = {"物业基础服务管理品质检查验收(seed 001)",
+  static const SeedScheme scheme = {"物业基础服务管理品质检查验收",
                                     {{"CS-SUPERVISION", 2500},
                                      {"FAC-SUPERVISION", 2500},
                                      {"ONSITE-SERVICE", 2500},

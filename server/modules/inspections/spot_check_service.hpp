@@ -12,6 +12,7 @@
 #include "core/context.hpp"
 #include "core/params.hpp"
 #include "db/database.hpp"
+#include "exports/table.hpp"
 #include "http/router.hpp"
 
 namespace steward::inspections {
@@ -37,6 +38,8 @@ class SpotCheckService {
   nlohmann::json quota(const core::Actor& actor, const core::Params& query) const;
   // The monthly score of every front-desk person of a project (month defaults to this month).
   nlohmann::json monthly(const core::Actor& actor, const core::Params& query) const;
+  // The same as a table for a spreadsheet (GET /spot-check-scores/export?format=xlsx|csv).
+  exports::Table monthly_table(const core::Actor& actor, const core::Params& query) const;
 
  private:
   db::Database& db_;

@@ -5,6 +5,8 @@
 
 #include "core/error.hpp"
 #include "core/time.hpp"
+#include "db/query.hpp"
+#include "exports/download.hpp"
 #include "json/input.hpp"
 #include "modules/auth/roles.hpp"
 #include "modules/inspections/inspection_repo.hpp"
@@ -526,6 +528,29 @@ nlohmann::json SpotCheckService::monthly(const core::Actor& actor, const core::P
   });
 }
 
+exports::Table SpotCheckService::monthly_table(const core::Actor& actor, const core::Params& query) const {
+  const auto m = monthly(actor, query);  // the figures of the page, never computed twice
+  const auto project = db_.read([&](db::Session& s) {
+    return db::Query(s, "SELECT name FROM project WHERE id = :p").bind("p", (long long)m["projectId"].get<std::int64_t>()).one();
+  });
+  exports::Table t{"前台月度服务评分 " + (project ? project->str("name") : std::string()) + " " + m["month"].get<std::string>(),
+                   {"月份", "姓名", "员工编号", "岗位", "班组", "抽查次数", "月度得分", "等级", "最低分"},
+                   {}};
+  auto num = [](const nlohmann::json& v) { return v.is_null() ? exports::empty() : exports::number(v.get<double>()); };
+  for (const auto& p : m["items"]) {
+    const auth::Role* role = auth::find_role(p["role"].get<std::string>());
+    const std::string grade = p["grade"].is_null() ? "" : p["grade"].get<std::string>();
+    t.rows.push_back({exports::text(m["month"].get<std::string>()), exports::text(p["name"].get<std::string>()),
+                      exports::number(static_cast<double>(p["staffId"].get<std::int64_t>())),
+                      exports::text(role ? role->name_zh : p["role"].get<std::string>()),
+                      exports::text(p["team"].is_string() ? p["team"].get<std::string>() : ""),
+                      exports::number(static_cast<double>(p["checks"].get<std::int64_t>())), num(p["score"]),
+                      exports::text(grade == "fail" ? "不及格" : grade == "good" ? "良好" : grade == "excellent" ? "优秀" : ""),
+                      num(p["lowest"])});
+  }
+  return t;
+}
+
 void register_spot_check_routes(http::Router& router, const SpotCheckService& svc) {
   const SpotCheckService* s = &svc;
   router.get("/api/v1/spot-check-kinds", [s](http::Request& req) { return http::ok(s->kinds(req.user())); });
@@ -539,6 +564,12 @@ void register_spot_check_routes(http::Router& router, const SpotCheckService& sv
   router.get("/api/v1/spot-checks/{id}", [s](http::Request& req) { return http::ok(s->get(req.user(), req.id())); });
   router.get("/api/v1/spot-check-quota", [s](http::Request& req) { return http::ok(s->quota(req.user(), req.query)); });
   router.get("/api/v1/spot-check-scores", [s](http::Request& req) { return http::ok(s->monthly(req.user(), req.query)); });
+  router.get("/api/v1/spot-check-scores/export", [s](http::Request& req) {
+    const auto format = exports::format_of(req.query);
+    auto table = s->monthly_table(req.user(), req.query);
+    const auto month = table.rows.empty() ? req.query.text("month").value_or("") : table.rows.front()[0].text;
+    return exports::download(table, format, "前台月度评分-" + month);
+  });
 }
 
 }  // namespace steward::inspections

@@ -1,5 +1,6 @@
 // Staff spot checks and the monthly front-desk score through the API (DOMAIN I7). The arithmetic
 // of MonthlyScore... is the worked example of docs/inspections.md ("Spot checks").
+#include "exports/xlsx_reader.hpp"
 #include "tests/api/api_suite.hpp"
 
 namespace steward::testing {
@@ -182,6 +183,34 @@ TEST_P(SpotChecks, MonthlyScoreIsTheMeanOfTheMonthsChecks) {
       act("quality", "GET", "/api/v1/spot-check-scores?projectId=" + project + "&month=2026-09").body;
   EXPECT_EQ(row_of(sept, person)["score"], 100.0);
   EXPECT_EQ(count("staffId=" + std::to_string(person) + "&month=2026-10"), 4);
+
+  // The month as a spreadsheet for the payroll office: the same figures, cell by cell.
+  const auto base = "/api/v1/spot-check-scores/export?projectId=" + project + "&month=2026-10";
+  auto csv = act("quality", "GET", base + "&format=csv");
+  ASSERT_EQ(csv.status, 200u) << csv.raw;
+  EXPECT_EQ(csv.headers["content-type"], "text/csv; charset=utf-8");
+  EXPECT_NE(csv.raw.find("月份,姓名,员工编号,岗位,班组,抽查次数,月度得分,等级,最低分\r\n"), std::string::npos) << csv.raw;
+  const auto name = row_of(again, person)["name"].get<std::string>();
+  EXPECT_NE(csv.raw.find("2026-10," + name + "," + std::to_string(person) + ","), std::string::npos) << csv.raw;
+  EXPECT_NE(csv.raw.find(",4,84.97,良好,66.67\r\n"), std::string::npos) << csv.raw;
+  auto xlsx = act("quality", "GET", base);  // xlsx is the default
+  ASSERT_EQ(xlsx.status, 200u);
+  const auto sheets = exports::read_xlsx(xlsx.raw);
+  ASSERT_EQ(sheets.size(), 1u);
+  const auto& sheet = sheets[0];
+  EXPECT_EQ(sheet.at(1, 6), "月度得分");
+  ASSERT_EQ(sheet.rows.size(), 2 + again["items"].size());  // title, headers, one row per person
+  EXPECT_EQ(sheet.at(2, 1), name);  // best first
+  EXPECT_EQ(sheet.at(2, 5), "4");
+  EXPECT_EQ(sheet.at(2, 6), "84.97");
+  EXPECT_EQ(sheet.at(2, 7), "良好");
+  EXPECT_EQ(sheet.at(2, 8), "66.67");
+  bool blank = false;  // the person nobody checked has no score, not 0
+  for (std::size_t r = 2; r < sheet.rows.size(); ++r)
+    if (sheet.at(r, 2) == std::to_string(other)) blank = sheet.at(r, 6).empty() && sheet.at(r, 5) == "0";
+  EXPECT_TRUE(blank);
+  EXPECT_EQ(act("quality", "GET", base + "&format=pdf").status, 400u);
+  EXPECT_EQ(act("frontdesk", "GET", base).status, 403u);
 }
 
 TEST_P(SpotChecks, BadInputIsRefusedAndChangesNothing) {

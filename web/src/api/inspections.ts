@@ -259,17 +259,33 @@ export const inspectionApi = {
 
 // ---- rectifications (整改) -----------------------------------------------------------------------
 
+/** Where a rectification came from: a deduction of an inspection, or a not-ok item of a patrol check. */
+export type RectificationSource = 'inspection' | 'patrol'
+
+export interface RectificationPhoto {
+  id: number
+  role: 'finding' | 'evidence'
+  contentType: string
+  size: number
+  url: string
+  uploadedBy: string
+  createdAt: string
+}
+
 export interface Rectification {
   id: number
+  source: RectificationSource
   projectId: number
   projectName: string
-  inspectionId: number
-  inspectionDay: string
-  target: { kind: TargetKind; name: string }
-  deductionId: number
+  inspectionId: number | null
+  inspectionDay: string | null
+  target: { kind: TargetKind | 'checkpoint'; name: string }
+  deductionId: number | null
   item: { code: string; name: string }
-  deducted: number
+  deducted: number | null
   finding: string
+  /** The patrol finding's check and checkpoint (source patrol), else null. */
+  patrol: { checkId: number; resultId: number; checkpointId: number; checkpointCode: string; checkpointName: string; place: string; checkedAt: string; checkedBy: string } | null
   requirement: string
   responsible: { staffId: number; name: string }
   deadline: string
@@ -278,6 +294,10 @@ export interface Rectification {
   overdue: boolean
   recurring: boolean
   evidence: string
+  /** Photos of the finding (carried over from a patrol item). */
+  photos: RectificationPhoto[]
+  /** The photos the completion named as its evidence. */
+  evidencePhotos: RectificationPhoto[]
   doneAt: string | null
   verifiedAt: string | null
   rejectReason: string
@@ -289,6 +309,9 @@ export interface RectificationQuery extends PageQuery {
   inspectionId?: number
   status?: RectificationStatus
   overdue?: boolean
+  /** Only those the user is responsible for. */
+  mine?: boolean
+  source?: RectificationSource
 }
 
 export interface RectificationPayload {
@@ -298,12 +321,27 @@ export interface RectificationPayload {
   requirement: string
 }
 
+export interface PatrolRectificationPayload {
+  itemId: number
+  responsibleStaffId: number
+  deadline: string
+  requirement: string
+}
+
 export const rectificationApi = {
   list: (query: RectificationQuery) =>
     http.get<Page<Rectification>>('/rectifications', { params: cleanParams(query) }).then((r) => r.data),
   create: (body: RectificationPayload) => http.post<Rectification>('/rectifications', body).then((r) => r.data),
-  complete: (id: number, evidence: string) =>
-    http.post<Rectification>(`/rectifications/${id}/complete`, { evidence }).then((r) => r.data),
+  /** A not-ok item of a patrol check as a rectification, in one step (409 the second time). */
+  fromPatrol: (checkId: number, body: PatrolRectificationPayload) =>
+    http.post<Rectification>(`/patrol-checks/${checkId}/rectification`, body).then((r) => r.data),
+  /** An evidence photo, uploaded before completing; its id goes into the completion's photoIds. */
+  uploadPhoto: (id: number, file: Blob) =>
+    http
+      .post<RectificationPhoto>(`/rectifications/${id}/photos`, file, { headers: { 'Content-Type': file.type }, silent: true })
+      .then((r) => r.data),
+  complete: (id: number, evidence: string, photoIds?: number[]) =>
+    http.post<Rectification>(`/rectifications/${id}/complete`, photoIds ? { evidence, photoIds } : { evidence }).then((r) => r.data),
   verify: (id: number) => http.post<Rectification>(`/rectifications/${id}/verify`, {}).then((r) => r.data),
   reject: (id: number, reason: string) =>
     http.post<Rectification>(`/rectifications/${id}/reject`, { reason }).then((r) => r.data),
@@ -315,6 +353,9 @@ export interface RankingRow {
   rank: number
   projectId: number
   projectName: string
+  /** Rankings by zone: the zone's id and name (its project in projectName). */
+  zoneId?: number
+  zoneName?: string
   score: number
   inspections: number
   previousRank: number | null
@@ -333,6 +374,6 @@ export interface Rankings {
 }
 
 export const rankingApi = {
-  get: (query: { from: string; to: string; schemeId?: number }) =>
+  get: (query: { from: string; to: string; schemeId?: number; by?: 'project' | 'zone' }) =>
     http.get<Rankings>('/inspection-rankings', { params: cleanParams(query) }).then((r) => r.data),
 }

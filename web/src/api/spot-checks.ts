@@ -124,4 +124,7 @@ export const spotCheckApi = {
     http.get<SpotQuota>('/spot-check-quota', { params: cleanParams({ projectId, day }) }).then((r) => r.data),
   monthly: (projectId: number, month?: string) =>
     http.get<MonthlyScores>('/spot-check-scores', { params: cleanParams({ projectId, month }) }).then((r) => r.data),
+  /** The monthly scores as a spreadsheet; a plain link, the session cookie authorises it. */
+  monthlyExportUrl: (projectId: number, month: string, format: 'xlsx' | 'csv') =>
+    `/api/v1/spot-check-scores/export?projectId=${projectId}&month=${encodeURIComponent(month)}&format=${format}`,
 }

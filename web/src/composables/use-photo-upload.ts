@@ -4,15 +4,15 @@ import type { PhotoStage } from '@/constants/charges'
 import { i18n } from '@/locales'
 
 /**
- * Sends the picked photos of an order one by one, after the order was created or completed: the
- * order stands whatever happens to a photo; a refused one is reported with the server's reason.
+ * Sends picked photos one by one with `send`: what they belong to stands whatever happens to a
+ * photo; a refused one is reported with the server's reason. Returns the answers of those sent.
  */
-export async function uploadPhotos(orderId: number, stage: PhotoStage, files: readonly File[]): Promise<Photo[]> {
-  const sent: Photo[] = []
+export async function uploadEach<T>(files: readonly File[], send: (file: File) => Promise<T>): Promise<T[]> {
+  const sent: T[] = []
   const failed: string[] = []
   for (const file of files) {
     try {
-      sent.push(await photoApi.upload(orderId, stage, file))
+      sent.push(await send(file))
     } catch (error) {
       failed.push(`${file.name}: ${error instanceof Error ? error.message : String(error)}`)
     }
@@ -25,4 +25,9 @@ export async function uploadPhotos(orderId: number, stage: PhotoStage, files: re
     })
   }
   return sent
+}
+
+/** Sends the picked photos of an order, after the order was created or completed. */
+export function uploadPhotos(orderId: number, stage: PhotoStage, files: readonly File[]): Promise<Photo[]> {
+  return uploadEach(files, (file) => photoApi.upload(orderId, stage, file))
 }

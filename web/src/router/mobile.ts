@@ -1,6 +1,6 @@
 import { markRaw } from 'vue'
 import type { RouteRecordRaw } from 'vue-router'
-import { EditPen, List, Notebook, Tickets, Finished, Stamp, Location, Bell } from '@element-plus/icons-vue'
+import { EditPen, List, Notebook, Tickets, Finished, Stamp, Location, Bell, Operation } from '@element-plus/icons-vue'
 import { PERMISSIONS } from '@/constants/permissions'
 
 /**
@@ -50,6 +50,12 @@ export const mobilePages: RouteRecordRaw[] = [
     name: 'm-notices',
     component: () => import('@/views/mobile/notices/index.vue'),
     meta: { title: 'notice.menuBoard', icon: markRaw(Bell), permission: PERMISSIONS.workOrderRate, tab: true },
+  },
+  {
+    path: 'rectifications',
+    name: 'm-rectifications',
+    component: () => import('@/views/mobile/rectifications/index.vue'),
+    meta: { title: 'menu.myRectifications', icon: markRaw(Operation), permission: PERMISSIONS.rectificationWork, tab: true },
   },
   {
     path: 'spot-check',

@@ -9,7 +9,7 @@ test('the quality department plans an inspection of a zone and lands on it', asy
   await openInspectionMenu(page, 'inspections')
   await page.getByTestId('insp-plan').click()
   const dialog = page.getByTestId('plan-dialog')
-  await choose(page, dialog.getByTestId('plan-scheme'), /seed 001/)
+  await choose(page, dialog.getByTestId('plan-scheme'), '物业基础服务管理品质检查验收')
   await choose(page, dialog.getByTestId('plan-project'), CITY_GARDEN)
   await dialog.locator('.el-radio-button', { hasText: '园区' }).click()
   await choose(page, dialog.getByTestId('plan-target'), '玉兰园')
@@ -55,6 +55,29 @@ test('rankings show the projects by mean score this month, with their grade', as
   // The grade follows the defaults: below 80 fails, above 90 is excellent.
   await expect(row).toContainText(mine.score < 80 ? '不及格' : mine.score > 90 ? '优秀' : '良好')
   await expect(row.locator('td').first()).toHaveText(String(mine.rank))
+})
+
+test('rankings switch to zones: a zone inspected this month is ranked with its project', async ({ page, request }) => {
+  const plan = await planCityGarden(request)  // a project inspection: it does not score a zone
+  const { items: zones } = (await plan.api.get('/zones', { projectId: plan.project.id, pageSize: 200 })) as { items: { id: number; name: string }[] }
+  const zone = zones.find((z) => z.name === '梅花园')!
+  const inspection = (await plan.api.post('/inspections', { schemeId: plan.scheme.id, targetKind: 'zone', targetId: zone.id, method: 'open', day: today() })) as { id: number }
+  await plan.api.post(`/inspections/${inspection.id}/submit`, {})
+  const [from, to] = thisMonth()
+  const ranking = (await plan.api.get('/inspection-rankings', { from, to, by: 'zone' })) as { items: { zoneName: string; score: number }[] }
+  const mine = ranking.items.find((r) => r.zoneName === '梅花园')!
+  expect(mine).toBeTruthy()
+
+  await login(page, QUALITY)
+  await openInspectionMenu(page, 'rankings')
+  await page.getByTestId('ranking-by').locator('.el-radio-button', { hasText: '按园区' }).click()
+  const rows = page.getByTestId('ranking-table').locator('tbody tr')
+  await expect(rows).toHaveCount(ranking.items.length)
+  const row = rows.filter({ hasText: '梅花园' })
+  await expect(row).toContainText(CITY_GARDEN)
+  await expect(row.getByTestId('ranking-score')).toHaveText(String(mine.score))
+  await page.getByTestId('ranking-by').locator('.el-radio-button', { hasText: '按项目' }).click()
+  await expect(rows.filter({ hasText: '梅花园' })).toHaveCount(0)
 })
 
 /** This month in Shanghai, first and last day. */
