@@ -120,10 +120,10 @@ void App::register_routes() {
   notifications::register_routes(router_, *notifications_);
   notifications::register_routes(router_, *webhook_);
   settings::register_routes(router_, *settings_);
+  inspections::register_photo_routes(router_, *inspection_photos_);  // before .../rectifications/{id}/{action}
   inspections::register_routes(router_, *inspections_);
   kpi::register_routes(router_, *kpi_);
   kpi::register_analysis_routes(router_, *db_, clock_, *cipher_);
-  inspections::register_photo_routes(router_, *inspection_photos_);
   inspections::register_spot_check_routes(router_, *spot_checks_);
   campaigns::register_routes(router_, *campaigns_);
   patrols::register_routes(router_, *patrols_);
