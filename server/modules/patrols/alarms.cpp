@@ -55,7 +55,8 @@ std::vector<Shortfall> find_shortfalls(db::Session& s, const std::vector<repo::P
                                    "AND made_at >= :a AND made_at < :b")
                              .bind("p", (ll)plan.id())
                              .bind("a", (ll)instant_of(from_day, 0, off))
-                             .bind("b", (ll)instant_of(to_day + 1, 0, off))
+                             // a night shift of to_day ends on the next day
+                             .bind("b", (ll)instant_of(to_day + 2, 0, off))
                              .all())
       made[r.i64("checkpoint_id")].push_back(r.i64("made_at"));
     for (std::int64_t d = from_day; d <= to_day; ++d)

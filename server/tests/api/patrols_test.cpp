@@ -608,7 +608,8 @@ TEST_P(Patrols, SlotsMarkedNotNeededAreNeitherDueNorMissed) {
   // The whole next day marked (the park closed): nothing due, nothing missed.
   ASSERT_EQ(act("pm", "POST", url, {{"date", "2026-11-21"}, {"reason", "园区封闭"}}).status, 201u);
   at_time("2026-11-22T09:00:00");
-  r = act("supervisor", "GET", "/api/v1/patrol-coverage" + q.substr(0, q.find("&from")) + "&from=2026-11-21&to=2026-11-21");
+  r = act("supervisor", "GET", "/api/v1/patrol-coverage?projectId=" + std::to_string(pid("CSHY")) +
+                                   "&from=2026-11-21&to=2026-11-21&planId=" + std::to_string(p["id"].get<std::int64_t>()));
   EXPECT_EQ(r.body["totals"]["due"], 0);
   EXPECT_EQ(r.body["totals"]["notNeeded"], 6);
   EXPECT_TRUE(r.body["totals"]["coverage"].is_null());
