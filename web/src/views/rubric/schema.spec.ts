@@ -34,4 +34,10 @@ describe('the rubric editor', () => {
     expect(body.sections[1].items[0]).toEqual({ code: 'CS-09', name: '', standard: '', max: 5, rule: 'all_or_nothing' })
     expect(rubricPayload(form(), false).code).toBeUndefined()
   })
+
+  it('a new item switched to a per-occurrence rule already has its amount', () => {
+    const f = blankRubric()
+    f.sections[0].items[0].rule = 'per_occurrence'
+    expect(rubricPayload(f, true).sections[0].items[0].deductEach).toBe(0.2)
+  })
 })

@@ -9,8 +9,10 @@ export interface RubricForm {
   sections: RubricSection[]
 }
 
+/** A new item: every rule's parameters preset (seed 001's 0.5-2 per missing point, seed 004's 0.2 per
+ * occurrence), so switching the rule never leaves a required amount empty. */
 export function blankItem(code = ''): RubricItem {
-  return { code, name: '', standard: '', max: 5, rule: 'range', checkPoints: 1, deductMin: 0.5, deductMax: 2 }
+  return { code, name: '', standard: '', max: 5, rule: 'range', checkPoints: 1, deductMin: 0.5, deductMax: 2, deductEach: 0.2 }
 }
 
 export function blankSection(): RubricSection {
