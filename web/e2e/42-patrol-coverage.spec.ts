@@ -18,9 +18,13 @@ test('yesterday of a daily post round: one done, one late, one missed', async ({
   const post = async (side: string) =>
     admin.post('/patrol-checkpoints', { projectId: admin.project.id, code: `E2E-${side}-${tag}`, name: `测试${side}岗${tag}`, kind: 'post', place: '城市花园' })
   const [east, west, south] = [await post('E'), await post('W'), await post('S')]
+  const yesterday = localDay(-1)
+  // Written down now, the plan has run since yesterday: without startsOn yesterday's slots would
+  // not be due (a plan is due from its start).
   const plan = await admin.post('/patrol-plans', {
     projectId: admin.project.id,
     name: `岗位巡查（测试${tag}）`,
+    startsOn: yesterday,
     assignee: { kind: 'role', role: 'security' },
     schedule: { kind: 'times', times: ['09:00'], slotMinutes: 60 },
     graceMinutes: 15,
@@ -29,7 +33,6 @@ test('yesterday of a daily post round: one done, one late, one missed', async ({
   })
   const itemId = plan.items[0].id
   const guard = await patrolApi(request, SECURITY)
-  const yesterday = localDay(-1)
   const check = (checkpointId: number, time: string) =>
     guard.post('/patrol-checks', {
       clientId: crypto.randomUUID(),

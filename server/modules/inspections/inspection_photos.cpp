@@ -113,6 +113,9 @@ void register_photo_routes(http::Router& router, const InspectionPhotoService& s
   router.post("/api/v1/patrol-checks/{id}/rectification", [s](http::Request& req) {
     return http::created(s->rectification_from_patrol({req.user(), req.request_id}, req.id(), req.json()));
   });
+  router.post("/api/v1/patrol-alarms/{id}/rectification", [s](http::Request& req) {
+    return http::created(s->rectification_from_alarm({req.user(), req.request_id}, req.id(), req.json()));
+  });
 }
 
 }  // namespace steward::inspections

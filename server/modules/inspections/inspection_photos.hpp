@@ -44,6 +44,10 @@ class InspectionPhotoService {
   // photos (copied) and its checkpoint; a second time is 409 (patrol_rectifications.cpp).
   nlohmann::json rectification_from_patrol(const core::Context& ctx, std::int64_t check_id,
                                            const nlohmann::json& body) const;
+  // An alarm of a reading out of limits becomes a rectification in one step, with the photos of
+  // the reading that raised it and its checkpoint; a second time is 409.
+  nlohmann::json rectification_from_alarm(const core::Context& ctx, std::int64_t alarm_id,
+                                          const nlohmann::json& body) const;
 
  private:
   db::Database& db_;

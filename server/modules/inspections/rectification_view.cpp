@@ -42,7 +42,8 @@ nlohmann::json one(const db::Row& r, std::int64_t now, nlohmann::json photos, nl
                    {"checkpointName", r.str("checkpoint_name")},
                    {"place", r.str("checkpoint_place")},
                    {"checkedAt", iso(r.opt_i64("check_made_at"))},
-                   {"checkedBy", r.str("check_user_name")}};
+                   {"checkedBy", r.str("check_user_name")},
+                   {"alarmId", id_or_null("patrol_alarm_id")}};
   return {{"id", r.i64("id")},
           {"source", r.str("source")},
           {"projectId", r.i64("project_id")},

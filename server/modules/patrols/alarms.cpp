@@ -61,7 +61,7 @@ std::vector<Shortfall> find_shortfalls(db::Session& s, const std::vector<repo::P
       made[r.i64("checkpoint_id")].push_back(r.i64("made_at"));
     for (std::int64_t d = from_day; d <= to_day; ++d)
       for (const auto& period : quota_periods(*plan.quota, d, off)) {
-        if (period.to > now) continue;
+        if (period.to > now || period.from < plan.starts_at()) continue;
         for (const auto& cp : plan.checkpoints) {
           const auto& times = made[cp.i64("id")];
           const auto n = std::count_if(times.begin(), times.end(),
@@ -316,10 +316,7 @@ nlohmann::json PatrolService::alarm_to_work_order(const core::Context& ctx, std:
     auto cp = db::Query(s, "SELECT name, place FROM patrol_checkpoint WHERE id = :c").bind("c", a["checkpointId"].get<ll>()).one();
     const std::string place = cp->str("place").empty() ? cp->str("name") : cp->str("place") + " " + cp->str("name");
     const auto& m = a["metric"];
-    std::string text = description;
-    if (text.empty())
-      text = "读数超标: " + m["name"].get<std::string>() + " " + a["value"].dump() + " " + m["unit"].get<std::string>() +
-             " (标准 " + (a["low"].is_null() ? "" : a["low"].dump()) + "-" + (a["high"].is_null() ? "" : a["high"].dump()) + ")";
+    const std::string text = description.empty() ? view::alarm_finding(a) : description;
     nlohmann::json order{{"projectId", a["projectId"]},
                          {"kind", "repair"},
                          {"category", *category},

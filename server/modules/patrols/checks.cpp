@@ -223,7 +223,8 @@ PatrolService::Recorded PatrolService::record_check(const core::Context& ctx, co
     if (!errors.empty()) core::throw_invalid("invalid request", errors);
 
     const int offset = plan->offset();
-    const auto placed = place(plan->schedule, plan->grace(), *made_at, offset);
+    auto placed = place(plan->schedule, plan->grace(), *made_at, offset);
+    if (placed.slot && !plan->due(*placed.slot)) placed = {};  // a slot over before the plan started
     const auto by = repo::display_name(s, ctx.actor);
     int not_ok = 0;
     for (const auto& [item, r] : pairs)

@@ -136,8 +136,12 @@ PatrolDemoSummary build_demo_patrols(db::Database& db, const PatrolService& serv
       light_ids.push_back(cp["LT-" + code]);
     }
     std::vector<json> plans;
+    // The plans have run since the first day of the week of records (coverage counts no slot
+    // from before a plan started).
+    const auto today = local_day_of(now, kOffset);
     auto plan = [&](json body) {
       body["projectId"] = pid;
+      body["startsOn"] = format_day(today - kDays);
       plans.push_back(service.create_plan(ctx, body));
       ++out.plans;
     };
@@ -179,7 +183,6 @@ PatrolDemoSummary build_demo_patrols(db::Database& db, const PatrolService& serv
     };
     std::vector<Made> made;
     std::vector<std::string> rows;
-    const auto today = local_day_of(now, kOffset);
     for (std::size_t pi = 0; pi < plans.size(); ++pi) {
       core::ErrorDetails ignored;
       const auto schedule = *parse_schedule(plans[pi]["schedule"], ignored);

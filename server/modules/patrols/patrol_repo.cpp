@@ -225,7 +225,8 @@ nlohmann::json plan_json(db::Session& s, const Plan& p) {
           {"checkpoints", cps},
           {"items", items},
           {"quota", quota_json(p.quota)},
-          {"active", r.flag("active")}};
+          {"active", r.flag("active")},
+          {"startsAt", iso(p.starts_at(), p.offset())}};
 }
 
 int Plan::offset() const { return core::zone_offset_seconds(row.str("time_zone")).value_or(8 * 3600); }

@@ -49,6 +49,11 @@ struct Plan {
   std::int64_t project_id() const { return row.i64("project_id"); }
   int grace() const { return static_cast<int>(row.i64("grace_min")); }
   int offset() const;  // the project's zone
+  // When the plan starts to be due: its creation, or local midnight of the day it was given to
+  // start on (startsOn). A slot that ended before it and a quota period that began before it are
+  // not due, so coverage does not count the time before the plan existed.
+  std::int64_t starts_at() const { return row.i64("starts_at"); }
+  bool due(const Slot& slot) const { return slot.end > starts_at(); }
 };
 std::optional<Plan> load_plan(db::Session& s, const core::Actor& actor, std::int64_t id);
 // Every active plan of the projects (no scope check: callers pass what the actor may see).

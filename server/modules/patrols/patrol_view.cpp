@@ -1,11 +1,20 @@
 #include "modules/patrols/patrol_view.hpp"
 
+#include <cstdio>
+
 #include "modules/patrols/patrol_repo.hpp"
 
 namespace steward::patrols::view {
 namespace {
 using ll = long long;
+
+std::string fixed(const nlohmann::json& v, int decimals) {
+  if (!v.is_number()) return "";
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%.*f", decimals, v.get<double>());
+  return buf;
 }
+}  // namespace
 
 std::string visible(const core::Actor& actor, const std::string& a) {
   std::string out = repo::in_projects(actor, a + ".project_id");
@@ -109,6 +118,9 @@ nlohmann::json alarm(db::Session& s, std::int64_t id, bool details) {
                    {"checkId", a->i64("check_id")},
                    {"closedAt", repo::iso_or_null(a->opt_i64("closed_at"), off)},
                    {"workOrderId", a->opt_i64("work_order_id") ? nlohmann::json(*a->opt_i64("work_order_id")) : nlohmann::json()}};
+  // The rectification it became (inspections/patrol_rectifications.cpp), if any.
+  const auto rect = db::Query(s, "SELECT id FROM rectification WHERE patrol_alarm_id = :a").bind("a", (ll)id).one();
+  j["rectificationId"] = rect ? nlohmann::json(rect->i64("id")) : nlohmann::json();
   nlohmann::json treatments = nlohmann::json::array();
   for (const auto& t : db::Query(s, "SELECT * FROM patrol_treatment WHERE alarm_id = :a ORDER BY at, id").bind("a", (ll)id).all())
     treatments.push_back({{"id", t.i64("id")}, {"note", t.str("note")}, {"at", repo::iso(t.i64("at"), off)}, {"by", t.str("user_name")}});
@@ -121,6 +133,14 @@ nlohmann::json alarm(db::Session& s, std::int64_t id, bool details) {
     j["readings"] = readings;
   }
   return j;
+}
+
+std::string alarm_finding(const nlohmann::json& a) {
+  const auto& m = a["metric"];
+  const int d = m["decimals"].get<int>();
+  const auto unit = m["unit"].get<std::string>();
+  return "读数超标: " + m["name"].get<std::string>() + " " + fixed(a["value"], d) + (unit.empty() ? "" : " " + unit) +
+         " (标准 " + fixed(a["low"], d) + "-" + fixed(a["high"], d) + ")";
 }
 
 }  // namespace steward::patrols::view

@@ -18,5 +18,8 @@ nlohmann::json check(db::Session& s, std::int64_t id);
 // An alarm in the actor's projects, or nullopt.
 std::optional<db::Row> find_alarm(db::Session& s, const core::Actor& actor, std::int64_t id);
 nlohmann::json alarm(db::Session& s, std::int64_t id, bool details);
+// What an alarm found, as a work order or a rectification tells it: "读数超标: 余氯 0.70 mg/L
+// (标准 0.30-0.60)", from the alarm as alarm() shows it.
+std::string alarm_finding(const nlohmann::json& alarm);
 
 }  // namespace steward::patrols::view

@@ -34,6 +34,7 @@ struct PlanIn {
   std::vector<ItemIn> items;
   std::optional<Quota> quota;
   bool active = true;
+  std::optional<std::int64_t> starts_on;  // the local day the plan starts on, when given
 };
 
 PlanIn read_plan(const nlohmann::json& body, bool creating, core::ErrorDetails& errors) {
@@ -98,6 +99,10 @@ PlanIn read_plan(const nlohmann::json& body, bool creating, core::ErrorDetails& 
     }
   }
   p.active = in.boolean("active", false).value_or(true);
+  if (auto d = in.text("startsOn", {.required = false, .max = 10})) {
+    p.starts_on = parse_day(*d);
+    if (!p.starts_on) in.fail("startsOn", "must be a date YYYY-MM-DD");
+  }
   try {
     in.finish();
   } catch (const core::AppError& e) {
@@ -184,6 +189,20 @@ void write_parts(db::Session& s, const PlanIn& p, std::int64_t plan_id) {
 
 std::optional<ll> opt(std::optional<std::int64_t> v) { return v ? std::optional<ll>(*v) : std::nullopt; }
 
+// The instant a plan given `startsOn` starts: local midnight of that day, within a year of today
+// either way (named in `errors` otherwise).
+std::optional<std::int64_t> start_of(db::Session& s, const PlanIn& p, std::int64_t project, std::int64_t now,
+                                     core::ErrorDetails& errors) {
+  if (!p.starts_on) return std::nullopt;
+  const int off = repo::offset_of(s, project);
+  const auto today = local_day_of(now, off);
+  if (*p.starts_on < today - 365 || *p.starts_on > today + 365) {
+    errors.emplace("startsOn", "must be within a year of today");
+    return std::nullopt;
+  }
+  return instant_of(*p.starts_on, 0, off);
+}
+
 }  // namespace
 
 nlohmann::json PatrolService::list_plans(const core::Actor& actor, const core::Params& q) const {
@@ -224,12 +243,14 @@ nlohmann::json PatrolService::create_plan(const core::Context& ctx, const nlohma
   return db_.write([&](db::Session& s) {
     if (!db::Query(s, "SELECT id FROM project WHERE id = :p").bind("p", (ll)*p.project_id).one())
       core::throw_invalid("invalid request", {{"projectId", "is not a project you can see"}});
+    // Due from its creation unless it names the day it starts on.
+    const auto starts_at = start_of(s, p, *p.project_id, now, errors).value_or(now);
     check_references(s, p, *p.project_id, 0, errors);
     const auto id = db::Query(s,
                               "INSERT INTO patrol_plan (project_id, name, assignee_kind, "
                               "assignee_role, assignee_team_id, assignee_user_id, schedule, "
-                              "grace_min, quota, active, created_at, updated_at) VALUES (:p, :n, "
-                              ":ak, :ar, :at, :au, :s, :g, :q, :a, :c, :u) RETURNING id")
+                              "grace_min, quota, active, starts_at, created_at, updated_at) VALUES "
+                              "(:p, :n, :ak, :ar, :at, :au, :s, :g, :q, :a, :st, :c, :u) RETURNING id")
                         .bind("p", (ll)*p.project_id)
                         .bind("n", p.name)
                         .bind("ak", p.assignee_kind)
@@ -240,6 +261,7 @@ nlohmann::json PatrolService::create_plan(const core::Context& ctx, const nlohma
                         .bind("g", (ll)p.grace)
                         .bind("q", p.quota ? quota_json(p.quota).dump() : std::string())
                         .bind("a", p.active)
+                        .bind("st", (ll)starts_at)
                         .bind("c", (ll)now)
                         .bind("u", (ll)now)
                         .scalar();
@@ -261,11 +283,13 @@ nlohmann::json PatrolService::update_plan(const core::Context& ctx, std::int64_t
     auto old = repo::load_plan(s, ctx.actor, id);
     if (!old) core::throw_not_found("plan");
     const auto before = repo::plan_json(s, *old);
+    // startsOn moves the start; without it the plan keeps the start it had.
+    const auto starts_at = start_of(s, p, old->project_id(), now, errors).value_or(old->starts_at());
     check_references(s, p, old->project_id(), id, errors);
     db::Query(s,
               "UPDATE patrol_plan SET name = :n, assignee_kind = :ak, assignee_role = :ar, "
               "assignee_team_id = :at, assignee_user_id = :au, schedule = :s, grace_min = :g, "
-              "quota = :q, active = :a, updated_at = :u WHERE id = :id")
+              "quota = :q, active = :a, starts_at = :st, updated_at = :u WHERE id = :id")
         .bind("n", p.name)
         .bind("ak", p.assignee_kind)
         .bind("ar", p.assignee_role)
@@ -275,6 +299,7 @@ nlohmann::json PatrolService::update_plan(const core::Context& ctx, std::int64_t
         .bind("g", (ll)p.grace)
         .bind("q", p.quota ? quota_json(p.quota).dump() : std::string())
         .bind("a", p.active)
+        .bind("st", (ll)starts_at)
         .bind("u", (ll)now)
         .bind("id", (ll)id)
         .exec();

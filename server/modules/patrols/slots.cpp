@@ -28,7 +28,8 @@ std::vector<SlotCp> evaluate(db::Session& s, const repo::Plan& plan, std::int64_
   };
   std::vector<std::pair<std::int64_t, Slot>> slots;
   for (std::int64_t d = from_day; d <= to_day; ++d)
-    for (const auto& slot : slots_on(plan.schedule, d, offset)) slots.push_back({d, slot});
+    for (const auto& slot : slots_on(plan.schedule, d, offset))
+      if (plan.due(slot)) slots.push_back({d, slot});
   if (slots.empty()) return out;
   // The checks placed in these slots: done ones win over late ones, then the earliest.
   std::map<std::pair<std::int64_t, std::int64_t>, Best> best;  // (checkpoint, slot start)

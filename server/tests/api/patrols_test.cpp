@@ -628,6 +628,97 @@ TEST_P(Patrols, SlotsMarkedNotNeededAreNeitherDueNorMissed) {
   EXPECT_EQ(act("supervisor", "DELETE", path_id("/api/v1/patrol-not-needed", mark)).status, 404u);
 }
 
+// When a plan starts (docs/patrols.md): a slot that was over before the plan existed is not due,
+// the one running when it was made is; a plan may be given an earlier or later day to start on.
+TEST_P(Patrols, APlanIsDueFromItsStartAndNotBefore) {
+  at_time("2026-11-20T09:59:59");
+  const auto cp = checkpoint("CSHY", "会所前台");
+  auto body = [&](const std::string& name) {
+    return nlohmann::json{{"projectId", pid("CSHY")}, {"name", unique(name)}, {"assignee", {{"kind", "role"}, {"role", "cleaning"}}},
+                          {"schedule", {{"kind", "interval"}, {"everyMinutes", 60}, {"windows", {{{"from", "08:00"}, {"to", "12:00"}}}}}},
+                          {"graceMinutes", 10}, {"checkpointIds", {cp}}, {"items", {{{"label", "台面整洁"}, {"kind", "check"}}}}};
+  };
+  const auto early = plan(body("前台巡查"));  // a second before 10:00: the 09:00 slot is still running
+  now("2026-11-20T10:00:00");
+  const auto at10 = plan(body("前台巡查"));
+  EXPECT_EQ(early["startsAt"], t("09:59:59"));
+  EXPECT_EQ(at10["startsAt"], t("10:00:00"));
+  // Made at 10:00, the plan has no 08:00 or 09:00 slot that day (09:00-10:00 ended as it began).
+  auto day = slots(at10);
+  EXPECT_EQ(day.size(), 2u) << day.dump();
+  EXPECT_EQ(state_of(day, cp, t("09:00:00")), "absent");
+  EXPECT_EQ(state_of(day, cp, t("10:00:00")), "open");
+  day = slots(early);
+  EXPECT_EQ(day.size(), 3u) << day.dump();
+  EXPECT_EQ(state_of(day, cp, t("08:00:00")), "absent");
+  EXPECT_EQ(state_of(day, cp, t("09:00:00")), "grace");
+  // A record made at 09:55 (sent now): the 09:00 slot of the earlier plan; of the 10:00 plan no slot.
+  auto r = check("cleaning", early, cp, t("09:55:00"));
+  ASSERT_EQ(r.status, 201u) << r.raw;
+  EXPECT_EQ(r.body["check"]["placement"], "done");
+  r = check("cleaning", at10, cp, t("09:55:00"));
+  ASSERT_EQ(r.status, 201u) << r.raw;
+  EXPECT_EQ(r.body["check"]["placement"], "unscheduled");
+  // A plan written down late names the day it started on: due from local midnight of that day.
+  auto back = body("前台巡查（补录）");
+  back["startsOn"] = "2026-11-18";
+  const auto from18 = plan(back);
+  EXPECT_EQ(from18["startsAt"], t("00:00:00", "2026-11-18"));
+  // Not a date, or more than a year away: 400 naming startsOn, and no plan.
+  const auto plans_before = act("admin", "GET", "/api/v1/patrol-plans").body["items"].size();
+  for (const char* bad : {"2026-11-31", "2025-11-19", "2027-11-21", "18/11/2026"}) {
+    auto b = body("前台巡查");
+    b["startsOn"] = bad;
+    r = act("admin", "POST", "/api/v1/patrol-plans", b);
+    EXPECT_EQ(r.status, 400u) << bad;
+    EXPECT_TRUE(r.body["details"].contains("startsOn")) << bad << " " << r.raw;
+  }
+  EXPECT_EQ(act("admin", "GET", "/api/v1/patrol-plans").body["items"].size(), plans_before);
+  // A daily quota counts from the first whole day: none for the 20th of a plan made at 10:00.
+  auto quota = body("前台巡查（定额）");
+  quota["quota"] = {{"per", "day"}, {"count", 2}};
+  const auto counted = plan(quota);
+
+  // At 13:00: the 10:00 plan missed 10:00 and 11:00 (due 2); the earlier one also had 09:00,
+  // done (due 3); the plan from the 18th is due 4 a day for three days and missed them all.
+  now("2026-11-20T13:00:00");
+  auto totals = [&](const nlohmann::json& p, const char* from = kDay) {
+    auto c = act("supervisor", "GET", "/api/v1/patrol-coverage?projectId=" + std::to_string(pid("CSHY")) + "&from=" + from +
+                                          "&to=" + kDay + "&planId=" + std::to_string(p["id"].get<std::int64_t>()));
+    EXPECT_EQ(c.status, 200u) << c.raw;
+    return c.body["totals"];
+  };
+  EXPECT_EQ(totals(at10)["due"], 2);
+  EXPECT_EQ(totals(at10)["missed"], 2);
+  EXPECT_EQ(totals(early)["due"], 3);
+  EXPECT_EQ(totals(early)["done"], 1);
+  EXPECT_EQ(totals(from18, "2026-11-16")["due"], 12);
+  r = act("supervisor", "GET", "/api/v1/patrol-missed?projectId=" + std::to_string(pid("CSHY")) + "&from=" + kDay + "&to=" + kDay +
+                                   "&planId=" + std::to_string(at10["id"].get<std::int64_t>()));
+  ASSERT_EQ(r.body["items"].size(), 2u) << r.raw;
+  EXPECT_EQ(r.body["items"][0]["start"], t("10:00:00"));
+  // The start moves by an update naming startsOn, and stays when an update does not.
+  auto again = body("前台巡查");
+  again.erase("projectId");
+  again["name"] = at10["name"];
+  again["startsOn"] = kDay;
+  r = act("admin", "PUT", path_id("/api/v1/patrol-plans", at10["id"].get<std::int64_t>()), again);
+  ASSERT_EQ(r.status, 200u) << r.raw;
+  EXPECT_EQ(r.body["startsAt"], t("00:00:00"));
+  EXPECT_EQ(totals(at10)["due"], 4);
+  again.erase("startsOn");
+  r = act("admin", "PUT", path_id("/api/v1/patrol-plans", at10["id"].get<std::int64_t>()), again);
+  EXPECT_EQ(r.body["startsAt"], t("00:00:00"));
+
+  at_time("2026-11-22T09:00:00");
+  r = act("supervisor", "GET", "/api/v1/patrol-shortfalls?projectId=" + std::to_string(pid("CSHY")) + "&from=2026-11-20&to=2026-11-21");
+  ASSERT_EQ(r.status, 200u) << r.raw;
+  std::vector<std::string> short_days;
+  for (const auto& x : r.body["items"])
+    if (x["planId"] == counted["id"]) short_days.push_back(x["date"]);
+  EXPECT_EQ(short_days, std::vector<std::string>{"2026-11-21"});
+}
+
 // The project dashboard's patrol card: coverage today, 7 and 30 days, per plan, and open alarms.
 TEST_P(Patrols, TheProjectDashboardShowsPatrolCoverageAndOpenAlarms) {
   at_time("2026-11-18T07:00:00");
@@ -642,8 +733,8 @@ TEST_P(Patrols, TheProjectDashboardShowsPatrolCoverageAndOpenAlarms) {
                        {"checkpointIds", {cp}},
                        {"items", {{{"label", "水温"}, {"kind", "reading"}, {"metricId", metric("water_temp")}}}}});
   // The 18th: both done; the 19th: 09:00 done, 15:00 missed; the 20th (today, at 16:30): 09:00
-  // done out of limits (an alarm), 15:00 missed. Every earlier day of the schedule is missed
-  // (coverage is computed from the schedule, also before the plan was written down).
+  // done out of limits (an alarm), 15:00 missed. The plan started on the 18th at 07:00: no day
+  // before it is due, so the 7 and 30 days are the same 3 days.
   at_time("2026-11-20T16:30:00");
   for (const char* at : {"2026-11-18T09:10:00", "2026-11-18T15:10:00", "2026-11-19T09:10:00"})
     ASSERT_EQ(check("clubhouse", p, cp, std::string(at) + "+08:00", {{"水温", 26.8}}).status, 201u);
@@ -658,11 +749,11 @@ TEST_P(Patrols, TheProjectDashboardShowsPatrolCoverageAndOpenAlarms) {
   EXPECT_EQ(mine["today"]["due"], 2);
   EXPECT_EQ(mine["today"]["done"], 1);
   EXPECT_DOUBLE_EQ(mine["today"]["coverage"].get<double>(), 50.0);
-  EXPECT_EQ(mine["days7"]["due"], 14);
+  EXPECT_EQ(mine["days7"]["due"], 6);
   EXPECT_EQ(mine["days7"]["done"], 4);
-  EXPECT_DOUBLE_EQ(mine["days7"]["coverage"].get<double>(), 28.57);
-  EXPECT_EQ(mine["days30"]["due"], 60);
-  EXPECT_DOUBLE_EQ(mine["days30"]["coverage"].get<double>(), 6.67);
+  EXPECT_DOUBLE_EQ(mine["days7"]["coverage"].get<double>(), 66.67);
+  EXPECT_EQ(mine["days30"]["due"], 6);
+  EXPECT_DOUBLE_EQ(mine["days30"]["coverage"].get<double>(), 66.67);
   EXPECT_EQ(card["coverage"]["days7"]["from"], "2026-11-14");
   EXPECT_EQ(card["coverage"]["days30"]["from"], "2026-10-22");
   EXPECT_GE(card["openAlarms"]["count"].get<int>(), 1);

@@ -238,6 +238,119 @@ TEST_P(Rectifications, ANotOkPatrolItemBecomesARectificationOnceWithItsPhotoAndP
   EXPECT_TRUE(logged);
 }
 
+// An alarm (a reading out of limits) becomes a rectification in one step, as a not-ok item does:
+// with the photo of the reading that raised it and the facility; the alarm shows the link.
+TEST_P(Rectifications, AnAlarmBecomesARectificationOnceWithItsReadingsPhotoAndPlace) {
+  at_time("2026-11-23T10:00:00");
+  json chlorine;
+  for (const auto& m : act("admin", "GET", "/api/v1/patrol-metrics").body["items"])
+    if (m["code"] == "free_chlorine") chlorine = m["id"];
+  // A pool with chlorine 0.30-0.60 at any time and the lifeguards' plan, in a project.
+  auto alarm_in = [&](const std::string& project, const std::string& user, const json& photo_ids) {
+    auto cp = act("admin", "POST", "/api/v1/patrol-checkpoints",
+                  {{"projectId", pid(project)}, {"code", unique("AL-")}, {"name", "会所泳池"}, {"kind", "facility"},
+                   {"place", "会所游泳馆"}, {"opensAt", "09:00"}, {"closesAt", "21:00"}});
+    EXPECT_EQ(cp.status, 201u) << cp.raw;
+    EXPECT_EQ(act("admin", "PUT", path_id("/api/v1/patrol-checkpoints", cp.body["id"].get<std::int64_t>()) + "/limits",
+                  {{"items", {{{"metricId", chlorine}, {"period", "always"}, {"low", 0.3}, {"high", 0.6}}}}})
+                  .status,
+              200u);
+    auto p = act("admin", "POST", "/api/v1/patrol-plans",
+                 {{"projectId", pid(project)}, {"name", unique("泳池水质")}, {"assignee", {{"kind", "role"}, {"role", "clubhouse"}}},
+                  {"schedule", {{"kind", "interval"}, {"everyMinutes", 60}, {"windows", {{{"from", "08:00"}, {"to", "22:00"}}}}}},
+                  {"checkpointIds", {cp.body["id"]}}, {"items", {{{"label", "余氯"}, {"kind", "reading"}, {"metricId", chlorine}}}}});
+    EXPECT_EQ(p.status, 201u) << p.raw;
+    json result = {{"itemId", p.body["items"][0]["id"]}, {"value", 0.9}};
+    if (!photo_ids.empty()) result["photoIds"] = photo_ids;
+    auto k = act(user, "POST", "/api/v1/patrol-checks",
+                 {{"clientId", unique("alarm-rect-")}, {"planId", p.body["id"]}, {"checkpointId", cp.body["id"]},
+                  {"madeAt", "2026-11-23T10:00:00+08:00"}, {"results", {result}}});
+    EXPECT_EQ(k.status, 201u) << k.raw;
+    EXPECT_EQ(k.body["alarmsRaised"].size(), 1u) << k.raw;
+    return k.body["alarmsRaised"].empty() ? std::int64_t{0} : k.body["alarmsRaised"][0].get<std::int64_t>();
+  };
+  auto photo = server().raw_request("POST", "/api/v1/patrol-photos?projectId=" + std::to_string(pid("CSHY")), png(),
+                                    {{"Authorization", "Bearer " + token("clubhouse")}, {"Content-Type", "image/png"}});
+  ASSERT_EQ(photo.status, 201u) << photo.raw;
+  const auto alarm = alarm_in("CSHY", "clubhouse", {photo.body["id"]});
+  const auto far = alarm_in("XSTY", "admin", json::array());
+  const auto alarm_url = path_id("/api/v1/patrol-alarms", alarm);
+  const auto target = alarm_url + "/rectification";
+  const auto tech = staff_of("tech");
+  json body = {{"responsibleStaffId", tech}, {"deadline", "2026-11-24"}, {"requirement", "查明加药泵故障并修复"}};
+
+  // The lifeguard who raised it may treat it but not assign a rectification; bad input names the
+  // field and makes nothing; another project's alarm does not exist for the supervisor.
+  EXPECT_EQ(act("clubhouse", "POST", target, body).status, 403u);
+  EXPECT_EQ(act("cleaning", "POST", target, body).status, 403u);
+  auto early = act("supervisor", "POST", target, {{"responsibleStaffId", tech}, {"deadline", "2026-11-22"}});
+  EXPECT_EQ(early.status, 400u);
+  EXPECT_TRUE(early.body["details"].contains("deadline")) << early.raw;
+  auto not_a_day = act("supervisor", "POST", target, {{"responsibleStaffId", tech}, {"deadline", "2026-13-01"}});
+  EXPECT_EQ(not_a_day.status, 400u);
+  EXPECT_TRUE(not_a_day.body["details"].contains("deadline")) << not_a_day.raw;
+  auto stranger = act("supervisor", "POST", target, {{"responsibleStaffId", someone_in("XSTY")}, {"deadline", "2026-11-24"}});
+  EXPECT_EQ(stranger.status, 400u);
+  EXPECT_TRUE(stranger.body["details"].contains("responsibleStaffId")) << stranger.raw;
+  auto missing = act("supervisor", "POST", target, {{"deadline", "2026-11-24"}});
+  EXPECT_EQ(missing.status, 400u);
+  EXPECT_TRUE(missing.body["details"].contains("responsibleStaffId")) << missing.raw;
+  EXPECT_EQ(act("supervisor", "POST", path_id("/api/v1/patrol-alarms", far) + "/rectification",
+                {{"responsibleStaffId", someone_in("XSTY")}, {"deadline", "2026-11-24"}})
+                .status,
+            404u);
+  EXPECT_EQ(act("supervisor", "POST", "/api/v1/patrol-alarms/999999/rectification", body).status, 404u);
+  EXPECT_TRUE(act("supervisor", "GET", alarm_url).body["rectificationId"].is_null());
+
+  auto r = act("supervisor", "POST", target, body);
+  ASSERT_EQ(r.status, 201u) << r.raw;
+  const auto id = r.body["id"].get<std::int64_t>();
+  EXPECT_EQ(r.body["source"], "patrol");
+  EXPECT_EQ(r.body["status"], "open");
+  EXPECT_EQ(r.body["item"]["name"], "余氯超标");
+  EXPECT_EQ(r.body["finding"], "读数超标: 余氯 0.90 mg/L (标准 0.30-0.60)");
+  EXPECT_EQ(r.body["requirement"], "查明加药泵故障并修复");
+  EXPECT_EQ(r.body["target"]["kind"], "checkpoint");
+  EXPECT_EQ(r.body["patrol"]["alarmId"], alarm);
+  EXPECT_EQ(r.body["patrol"]["checkpointName"], "会所泳池");
+  EXPECT_EQ(r.body["patrol"]["place"], "会所游泳馆");
+  EXPECT_EQ(r.body["patrol"]["checkedAt"], "2026-11-23T10:00:00+08:00");
+  EXPECT_EQ(r.body["dueAt"], "2026-11-25T00:00:00+08:00");
+  ASSERT_EQ(r.body["photos"].size(), 1u);
+  EXPECT_EQ(act("tech", "GET", r.body["photos"][0]["url"].get<std::string>()).raw, png());
+  // The alarm names it; a second time is refused, naming it.
+  EXPECT_EQ(act("supervisor", "GET", alarm_url).body["rectificationId"], id);
+  bool listed = false;
+  for (const auto& a : act("supervisor", "GET", "/api/v1/patrol-alarms?checkpointId=" +
+                                                    std::to_string(r.body["patrol"]["checkpointId"].get<std::int64_t>()))
+                           .body["items"])
+    listed = listed || (a["id"] == alarm && a["rectificationId"] == id);
+  EXPECT_TRUE(listed);
+  auto twice = act("pm", "POST", target, body);
+  EXPECT_EQ(twice.status, 409u);
+  EXPECT_EQ(twice.body["code"], "rectification.exists");
+  EXPECT_EQ(twice.body["details"]["rectificationId"], std::to_string(id)) << twice.raw;
+  // On the board as a patrol rectification, and on the technician's own list.
+  bool on_board = false;
+  for (const auto& x : act("supervisor", "GET", "/api/v1/rectifications?source=patrol&pageSize=200&projectId=" +
+                                                    std::to_string(pid("CSHY")))
+                           .body["items"])
+    on_board = on_board || x["id"] == id;
+  EXPECT_TRUE(on_board);
+  EXPECT_TRUE(ids_of(act("tech", "GET", "/api/v1/rectifications?mine=true&pageSize=200").body).count(id));
+  // Audited on the alarm and as the rectification's creation.
+  auto audit = act("admin", "GET", "/api/v1/audit?entity=patrol_alarm&id=" + std::to_string(alarm));
+  ASSERT_EQ(audit.status, 200u) << audit.raw;
+  bool logged = false;
+  for (const auto& a : audit.body["items"]) logged = logged || a["action"] == "rectification";
+  EXPECT_TRUE(logged) << audit.raw;
+  audit = act("admin", "GET", "/api/v1/audit?entity=rectification&id=" + std::to_string(id));
+  ASSERT_EQ(audit.status, 200u) << audit.raw;
+  EXPECT_EQ(audit.body["items"].size(), 1u) << audit.raw;
+  // The alarm may still become a work order as well: the two paths are independent.
+  EXPECT_EQ(act("supervisor", "POST", alarm_url + "/work-order", {{"category", "facilities"}}).status, 201u);
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, Rectifications, ::testing::ValuesIn(engines_under_test()));
 
 }  // namespace

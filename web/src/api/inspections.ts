@@ -285,7 +285,18 @@ export interface Rectification {
   deducted: number | null
   finding: string
   /** The patrol finding's check and checkpoint (source patrol), else null. */
-  patrol: { checkId: number; resultId: number; checkpointId: number; checkpointCode: string; checkpointName: string; place: string; checkedAt: string; checkedBy: string } | null
+  patrol: {
+    checkId: number
+    resultId: number
+    checkpointId: number
+    checkpointCode: string
+    checkpointName: string
+    place: string
+    checkedAt: string
+    checkedBy: string
+    /** Set when the rectification was made of an alarm (the check is the one that raised it). */
+    alarmId: number | null
+  } | null
   requirement: string
   responsible: { staffId: number; name: string }
   deadline: string
@@ -321,11 +332,15 @@ export interface RectificationPayload {
   requirement: string
 }
 
-export interface PatrolRectificationPayload {
-  itemId: number
+/** Who puts a patrol finding right, by when, and what is required. */
+export interface PatrolRectificationAssignment {
   responsibleStaffId: number
   deadline: string
   requirement: string
+}
+
+export interface PatrolRectificationPayload extends PatrolRectificationAssignment {
+  itemId: number
 }
 
 export const rectificationApi = {
@@ -335,6 +350,9 @@ export const rectificationApi = {
   /** A not-ok item of a patrol check as a rectification, in one step (409 the second time). */
   fromPatrol: (checkId: number, body: PatrolRectificationPayload) =>
     http.post<Rectification>(`/patrol-checks/${checkId}/rectification`, body).then((r) => r.data),
+  /** A reading alarm as a rectification, in one step (409 the second time). */
+  fromAlarm: (alarmId: number, body: PatrolRectificationAssignment) =>
+    http.post<Rectification>(`/patrol-alarms/${alarmId}/rectification`, body).then((r) => r.data),
   /** An evidence photo, uploaded before completing; its id goes into the completion's photoIds. */
   uploadPhoto: (id: number, file: Blob) =>
     http

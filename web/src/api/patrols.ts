@@ -105,6 +105,8 @@ export interface PatrolPlan {
   items: PlanItem[]
   quota: PatrolQuota | null
   active: boolean
+  /** When it starts to be due: its creation, or midnight of the day it was given (startsOn). */
+  startsAt: string
 }
 
 export interface PlanBody {
@@ -117,6 +119,8 @@ export interface PlanBody {
   items: { id?: number; label: string; kind: 'check' | 'reading'; metricId?: number }[]
   quota: PatrolQuota | null
   active: boolean
+  /** The local day it starts on (absent: from its creation, or as it was). */
+  startsOn?: string
 }
 
 export interface PatrolSlot {
@@ -294,6 +298,8 @@ export interface PatrolAlarm {
   checkId: number
   closedAt: string | null
   workOrderId: number | null
+  /** The rectification it became (POST /patrol-alarms/{id}/rectification), if any. */
+  rectificationId: number | null
   treatments: { id: number; note: string; at: string; by: string }[]
   readings?: { id: number; madeAt: string; value: number; withinLimits: boolean }[]
 }

@@ -81,6 +81,9 @@ export interface PlanForm {
   quotaCount: number
   shifts: { name: string; from: string; to: string }[]
   active: boolean
+  /** The day it starts on ('' for a new plan: from when it is saved), and the day it had. */
+  startsOn: string
+  startsOnWas: string
 }
 
 export const ALL_WEEKDAYS = [1, 2, 3, 4, 5, 6, 7]
@@ -110,6 +113,8 @@ export function blankPlan(projectId: number): PlanForm {
     quotaCount: 2,
     shifts: [],
     active: true,
+    startsOn: '',
+    startsOnWas: '',
   }
 }
 
@@ -141,6 +146,8 @@ export function planFormOf(p: PatrolPlan): PlanForm {
     quotaCount: p.quota?.count ?? base.quotaCount,
     shifts: p.quota?.shifts?.map((x) => ({ ...x })) ?? [],
     active: p.active,
+    startsOn: p.startsAt.slice(0, 10),
+    startsOnWas: p.startsAt.slice(0, 10),
   }
 }
 
@@ -178,6 +185,8 @@ export function planPayload(f: PlanForm): PlanBody {
     })),
     quota: f.quotaPer ? { per: f.quotaPer, count: f.quotaCount, ...(f.quotaPer === 'shift' ? { shifts: f.shifts.map((s) => ({ ...s })) } : {}) } : null,
     active: f.active,
+    // Sent only when changed: a plan made at 10:00 keeps its 10:00 start through later edits.
+    ...(f.startsOn && f.startsOn !== f.startsOnWas ? { startsOn: f.startsOn } : {}),
   }
 }
 
