@@ -38,7 +38,8 @@ TEST(DemoPatrols, TheSeedPlansRunWithAWeekOfRecords) {
   const auto month = app.patrols().coverage(
       admin, core::Params({{"projectId", std::to_string(pid)}, {"from", "2026-10-25"}, {"to", "2026-11-23"}}));
   EXPECT_GT(month["totals"]["coverage"].get<double>(), 80.0) << month["totals"].dump();
-  for (const auto& p : app.patrols().list_plans(admin, core::Params(std::map<std::string, std::string>{}))["items"])
+  const auto plans = app.patrols().list_plans(admin, core::Params(std::map<std::string, std::string>{}));
+  for (const auto& p : plans["items"])
     EXPECT_EQ(p["startsAt"], "2026-11-16T00:00:00+08:00") << p["name"];
   // Every post was covered by the security round on most days.
   app.db().read([&](db::Session& s) {

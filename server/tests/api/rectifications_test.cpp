@@ -243,7 +243,8 @@ TEST_P(Rectifications, ANotOkPatrolItemBecomesARectificationOnceWithItsPhotoAndP
 TEST_P(Rectifications, AnAlarmBecomesARectificationOnceWithItsReadingsPhotoAndPlace) {
   at_time("2026-11-23T10:00:00");
   json chlorine;
-  for (const auto& m : act("admin", "GET", "/api/v1/patrol-metrics").body["items"])
+  const auto metrics = act("admin", "GET", "/api/v1/patrol-metrics").body;
+  for (const auto& m : metrics["items"])
     if (m["code"] == "free_chlorine") chlorine = m["id"];
   // A pool with chlorine 0.30-0.60 at any time and the lifeguards' plan, in a project.
   auto alarm_in = [&](const std::string& project, const std::string& user, const json& photo_ids) {
@@ -272,7 +273,7 @@ TEST_P(Rectifications, AnAlarmBecomesARectificationOnceWithItsReadingsPhotoAndPl
   auto photo = server().raw_request("POST", "/api/v1/patrol-photos?projectId=" + std::to_string(pid("CSHY")), png(),
                                     {{"Authorization", "Bearer " + token("clubhouse")}, {"Content-Type", "image/png"}});
   ASSERT_EQ(photo.status, 201u) << photo.raw;
-  const auto alarm = alarm_in("CSHY", "clubhouse", {photo.body["id"]});
+  const auto alarm = alarm_in("CSHY", "clubhouse", json::array({photo.body["id"]}));
   const auto far = alarm_in("XSTY", "admin", json::array());
   const auto alarm_url = path_id("/api/v1/patrol-alarms", alarm);
   const auto target = alarm_url + "/rectification";
@@ -321,9 +322,10 @@ TEST_P(Rectifications, AnAlarmBecomesARectificationOnceWithItsReadingsPhotoAndPl
   // The alarm names it; a second time is refused, naming it.
   EXPECT_EQ(act("supervisor", "GET", alarm_url).body["rectificationId"], id);
   bool listed = false;
-  for (const auto& a : act("supervisor", "GET", "/api/v1/patrol-alarms?checkpointId=" +
-                                                    std::to_string(r.body["patrol"]["checkpointId"].get<std::int64_t>()))
-                           .body["items"])
+  const auto alarms = act("supervisor", "GET", "/api/v1/patrol-alarms?checkpointId=" +
+                                                   std::to_string(r.body["patrol"]["checkpointId"].get<std::int64_t>()))
+                          .body;
+  for (const auto& a : alarms["items"])
     listed = listed || (a["id"] == alarm && a["rectificationId"] == id);
   EXPECT_TRUE(listed);
   auto twice = act("pm", "POST", target, body);
@@ -332,9 +334,8 @@ TEST_P(Rectifications, AnAlarmBecomesARectificationOnceWithItsReadingsPhotoAndPl
   EXPECT_EQ(twice.body["details"]["rectificationId"], std::to_string(id)) << twice.raw;
   // On the board as a patrol rectification, and on the technician's own list.
   bool on_board = false;
-  for (const auto& x : act("supervisor", "GET", "/api/v1/rectifications?source=patrol&pageSize=200&projectId=" +
-                                                    std::to_string(pid("CSHY")))
-                           .body["items"])
+  const auto board = act("supervisor", "GET", "/api/v1/rectifications?source=patrol&pageSize=200&projectId=" + std::to_string(pid("CSHY"))).body;
+  for (const auto& x : board["items"])
     on_board = on_board || x["id"] == id;
   EXPECT_TRUE(on_board);
   EXPECT_TRUE(ids_of(act("tech", "GET", "/api/v1/rectifications?mine=true&pageSize=200").body).count(id));
