@@ -38,6 +38,17 @@ core::Params paged(core::Params p, int page, std::size_t size) {
   return p;
 }
 
+// Page `page` of the list with `filters`, as the caller; a list that is not paged answers all
+// its rows as page 1 (and nothing after).
+nlohmann::json page_of(const ListSource& source, const core::Actor& actor, const core::Params& filters, int page,
+                       std::size_t size) {
+  if (source.paged) return source.list(actor, paged(filters, page, size));
+  if (page > 1) return {{"items", nlohmann::json::array()}};
+  auto all = source.list(actor, filters);
+  all["total"] = all.at("items").size();
+  return all;
+}
+
 }  // namespace
 
 ExportService::ExportService(const core::Clock& clock, std::string data_dir, std::map<std::string, ListSource> lists)
@@ -91,7 +102,7 @@ nlohmann::json ExportService::start(const core::Actor& actor, const nlohmann::js
   job.filters = filters_of(body.value("filters", nlohmann::json()));
   job.format = format == "csv" ? exports::Format::csv : exports::Format::xlsx;
   // The list's own rules answer now: permission (403), scope (404), bad filters (400).
-  const auto first = lists_.at(job.list).list(actor, paged(job.filters, 1, 1));
+  const auto first = page_of(lists_.at(job.list), actor, job.filters, 1, 1);
   job.total = first.value("total", std::int64_t{0});
   const auto now = clock_.now();
   job.created_at = now;
@@ -183,7 +194,7 @@ void ExportService::run(std::int64_t id) {
   const ListSource& source = lists_.at(job.list);
   try {
     const auto result = run_export(
-        [&](int page) { return source.list(job.actor, paged(job.filters, page, kPageSize)); }, kPageSize,
+        [&](int page) { return page_of(source, job.actor, job.filters, page, kPageSize); }, kPageSize,
         source.title, source.columns(job.actor), job.format, job.path,
         [&](std::int64_t done, std::int64_t total, std::size_t) {
           std::lock_guard lock(mu_);

@@ -31,6 +31,8 @@ struct ListSource {
   std::string title;  // 工单登记簿, also the file's name
   std::function<std::vector<Column>(const core::Actor&)> columns;
   std::function<nlohmann::json(const core::Actor&, const core::Params&)> list;
+  // false for a list that answers all its rows at once (no page/pageSize, no total).
+  bool paged = true;
 };
 
 class ExportService {
