@@ -12,6 +12,7 @@
 #include <sstream>
 #include <thread>
 
+#include "modules/demo/demo_orders.hpp"
 #include "tests/api/api_suite.hpp"
 
 namespace steward::testing {
@@ -96,7 +97,10 @@ TEST_P(ExportsInLibreOffice, AnXlsxExportHasTheCellsOfTheCsvExport) {
     GTEST_SKIP() << "STEWARD_NO_LIBREOFFICE=1";
   ASSERT_EQ(std::system("command -v soffice >/dev/null 2>&1"), 0)
       << "soffice not found: scripts/install-deps.sh --test installs libreoffice-calc-nogui";
-  // The register's complaints: Chinese titles, names, categories, numbers (satisfaction), flags.
+  // Two weeks of the demo's orders; the register's complaints: Chinese titles, names,
+  // categories, numbers (satisfaction), flags.
+  auto& app = server().app();
+  demo::build_demo_orders(app.db(), app.cipher(), app.calendar(), server().clock().now(), 14);
   const nlohmann::json filters = {{"projectId", project("CSHY")}, {"kind", "complaint"}};
   const auto xlsx = export_file("pm", {{"list", "work_orders"}, {"format", "xlsx"}, {"filters", filters}});
   const auto csv = export_file("pm", {{"list", "work_orders"}, {"format", "csv"}, {"filters", filters}});
