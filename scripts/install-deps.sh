@@ -2,8 +2,9 @@
 # Installs what Steward needs and is not yet on this Debian 12 machine: Debian packages with
 # apt-get, the web app's packages with npm. Safe to run again: it installs only what is missing.
 #   scripts/install-deps.sh          build and run
-#   scripts/install-deps.sh --test   also what the tests need (PostgreSQL 15, Chromium, and the
-#                                    benchmark tools for the harness's smoke run)
+#   scripts/install-deps.sh --test   also what the tests need (PostgreSQL 15, Chromium,
+#                                    LibreOffice Calc without its GUI to open the exports, and
+#                                    the benchmark tools for the harness's smoke run)
 #   scripts/install-deps.sh --bench  also the benchmark tools (nginx as the baseline, wrk)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,7 +13,7 @@ packages=(build-essential cmake pkg-config libboost1.74-dev libsoci-dev libsqlit
   libpq-dev nlohmann-json3-dev libcli11-dev libspdlog-dev libfmt-dev libargon2-dev libssl-dev
   libgtest-dev libgmock-dev libxlsxwriter-dev libzip-dev libpugixml-dev)
 case "${1:-}" in
-  --test) packages+=(postgresql-15 chromium curl nginx wrk) ;;
+  --test) packages+=(postgresql-15 chromium libreoffice-calc-nogui curl nginx wrk) ;;
   --bench) packages+=(curl nginx wrk) ;;
 esac
 command -v node >/dev/null 2>&1 || packages+=(nodejs)

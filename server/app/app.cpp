@@ -130,7 +130,7 @@ void App::register_routes() {
   patrols::register_photo_routes(router_, *patrol_photos_);
   notices::register_routes(router_, std::make_shared<notices::NoticeService>(*db_, clock_));
   exports_jobs::register_routes(router_, std::make_shared<exports_jobs::ExportService>(
-      clock_, config_.data_dir, exports_jobs::standard_lists(*work_orders_, *inspections_, *org_)));
+      *db_, clock_, config_.data_dir, exports_jobs::standard_lists({*work_orders_, *inspections_, *spot_checks_, *patrols_, *org_})));
 }
 
 unsigned short App::start() {

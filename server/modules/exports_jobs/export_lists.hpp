@@ -9,15 +9,25 @@
 
 #include "modules/exports_jobs/export_service.hpp"
 #include "modules/inspections/inspection_service.hpp"
+#include "modules/inspections/spot_check_service.hpp"
 #include "modules/org/org_module.hpp"
+#include "modules/patrols/patrol_service.hpp"
 #include "modules/work_orders/work_order_service.hpp"
 
 namespace steward::exports_jobs {
 
-// "work_orders", "rectifications", "customers".
-std::map<std::string, ListSource> standard_lists(const work_orders::WorkOrderService& orders,
-                                                 const inspections::InspectionService& inspections,
-                                                 const org::OrgModule& org);
+// The services whose lists export.
+struct ListServices {
+  const work_orders::WorkOrderService& orders;
+  const inspections::InspectionService& inspections;
+  const inspections::SpotCheckService& spot_checks;
+  const patrols::PatrolService& patrols;
+  const org::OrgModule& org;
+};
+
+// "work_orders", "rectifications", "customers", "inspections", "patrol_checks", "patrol_alarms",
+// "spot_checks".
+std::map<std::string, ListSource> standard_lists(const ListServices& services);
 
 // The first character of a name and one '*' for each of the others: 张三丰 -> 张**.
 std::string mask_name(const std::string& name);
@@ -26,5 +36,8 @@ std::string mask_name(const std::string& name);
 // as numbers, true/false as 是/否, null or absent as an empty cell; `names` translates codes.
 Column column(std::string header, const std::string& pointer,
               std::map<std::string, std::string> names = {});
+
+// A column of texts made from the item (several fields in one cell, say).
+Column text_column(std::string header, std::function<std::string(const nlohmann::json& item)> text);
 
 }  // namespace steward::exports_jobs

@@ -5,8 +5,9 @@
 // other, paging through the list's own query function (200 rows a page, the lists' largest) and
 // writing <dataDir>/exports/<id>.<xlsx|csv>. GET /api/v1/exports/{id} reports rows done of the
 // total; GET /api/v1/exports/{id}/file downloads the finished file. A job is its starter's only
-// (404 for anyone else); jobs and files are removed a day after they were started. Jobs are
-// kept in memory: a restart forgets them (and removes files older than a day).
+// (404 for anyone else); jobs and files are removed a day after they were started. Jobs are rows
+// of export_job, so a finished job and its file outlive a restart; a job the stopped server left
+// queued or running is failed at start (服务重启，请重新导出).
 #include <condition_variable>
 #include <deque>
 #include <functional>
@@ -21,6 +22,7 @@
 #include "core/actor.hpp"
 #include "core/clock.hpp"
 #include "core/params.hpp"
+#include "db/database.hpp"
 #include "http/router.hpp"
 #include "modules/exports_jobs/export_runner.hpp"
 
@@ -31,6 +33,8 @@ struct ListSource {
   std::string title;  // 工单登记簿, also the file's name
   std::function<std::vector<Column>(const core::Actor&)> columns;
   std::function<nlohmann::json(const core::Actor&, const core::Params&)> list;
+  // false for a list that answers all its rows at once (no page/pageSize, no total).
+  bool paged = true;
 };
 
 class ExportService {
@@ -38,7 +42,11 @@ class ExportService {
   static constexpr std::size_t kPageSize = 200;
   static constexpr std::int64_t kKeepSeconds = 86400;
 
-  ExportService(const core::Clock& clock, std::string data_dir, std::map<std::string, ListSource> lists);
+  static constexpr const char* kRestarted = "服务重启，请重新导出";
+
+  // Fails the jobs a previous run left unfinished and removes those (and files) older than a day.
+  ExportService(db::Database& db, const core::Clock& clock, std::string data_dir,
+                std::map<std::string, ListSource> lists);
   ~ExportService();
   ExportService(const ExportService&) = delete;
   ExportService& operator=(const ExportService&) = delete;
@@ -56,30 +64,26 @@ class ExportService {
   void wait_idle() const;
 
  private:
+  // A queued job as the worker needs it: the row has the rest.
   struct Job {
     std::int64_t id = 0;
     core::Actor actor;
     std::string list;
     core::Params filters;
     exports::Format format = exports::Format::xlsx;
-    std::string status = "queued";  // queued, running, done, failed
-    std::int64_t done = 0, total = 0;
-    std::string error, path, name;
-    std::int64_t created_at = 0;
   };
-  nlohmann::json view(const Job& job) const;
+  std::string path_of(std::int64_t id, const std::string& format) const;
   void work();
-  void run(std::int64_t id);
-  void sweep(std::int64_t now);  // with mu_ held
+  void run(const Job& job);
+  void sweep(db::Session& s, std::int64_t now) const;  // jobs and files older than a day
 
+  db::Database& db_;
   const core::Clock& clock_;
   std::string dir_;
   std::map<std::string, ListSource> lists_;
   mutable std::mutex mu_;
   mutable std::condition_variable cv_, idle_;
-  std::map<std::int64_t, Job> jobs_;
-  std::deque<std::int64_t> queue_;
-  std::int64_t next_id_ = 1;
+  std::deque<Job> queue_;
   bool busy_ = false, stop_ = false;
   std::thread worker_;
 };

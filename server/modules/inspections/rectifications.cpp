@@ -96,6 +96,7 @@ nlohmann::json InspectionService::list_rectifications(const core::Actor& actor,
   const auto page = query.page();
   const auto project = query.id("projectId");
   const auto inspection = query.id("inspectionId");
+  const auto responsible = query.id("responsibleId");
   const auto status = query.text("status");
   const auto overdue = query.flag("overdue");
   const auto mine = query.flag("mine");
@@ -110,12 +111,14 @@ nlohmann::json InspectionService::list_rectifications(const core::Actor& actor,
     if (mine && *mine) where += rect::mine(actor);
     if (project) where += " AND rc.project_id = :project";
     if (inspection) where += " AND rc.inspection_id = :inspection";
+    if (responsible) where += " AND rc.responsible_staff_id = :responsible";
     if (status) where += " AND rc.status = :status";
     if (source) where += " AND rc.source = :source";
     if (overdue && *overdue) where += " AND rc.status IN ('open', 'rejected') AND rc.due_at < :now";
     auto bind = [&](db::Query q) {
       if (project) q.bind("project", (ll)*project);
       if (inspection) q.bind("inspection", (ll)*inspection);
+      if (responsible) q.bind("responsible", (ll)*responsible);
       if (status) q.bind("status", *status);
       if (source) q.bind("source", *source);
       if (overdue && *overdue) q.bind("now", (ll)now);

@@ -2,7 +2,7 @@ import { http } from './http'
 
 // ---- exports of the main lists as jobs (docs/exports.md) -----------------------------------------------
 
-export type ExportList = 'work_orders' | 'rectifications' | 'customers'
+export type ExportList = 'work_orders' | 'rectifications' | 'customers' | 'inspections' | 'patrol_checks' | 'patrol_alarms' | 'spot_checks'
 export type ExportFormat = 'xlsx' | 'csv'
 
 export interface ExportJob {
@@ -16,6 +16,7 @@ export interface ExportJob {
   fileName: string
   error: string | null
   createdAt: string
+  finishedAt: string | null
 }
 
 export const exportApi = {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { checkNotice, emptyNoticeForm, noticePayload, periodText } from './schema'
+import type { FormItemRule } from 'element-plus'
+import { checkNotice, emptyNoticeForm, noticePayload, noticeRules, periodText, type NoticeForm } from './schema'
 
 describe('notice form', () => {
   it('asks works for their dates and keeps the end after the start', () => {
@@ -7,6 +8,22 @@ describe('notice form', () => {
     expect(checkNotice(form)).toEqual({ validFrom: 'notice.worksNeedDates', validTo: 'notice.worksNeedDates' })
     expect(checkNotice({ ...form, validFrom: '2026-12-05', validTo: '2026-12-01' })).toEqual({ validTo: 'notice.toBeforeFrom' })
     expect(checkNotice({ ...form, validFrom: '2026-12-01', validTo: '2026-12-05' })).toEqual({})
+  })
+
+  it('puts what checkNotice finds on the form items, in Chinese', () => {
+    let form: NoticeForm = { ...emptyNoticeForm(), kind: 'works', title: '电梯更换', body: '停用一周' }
+    const rules = noticeRules(() => form)
+    const check = (field: 'title' | 'validFrom' | 'validTo') => {
+      let out: string | undefined
+      const rule = (rules[field] as FormItemRule[])[0]!
+      rule.validator!(rule, undefined, (e?: string | Error) => (out = e instanceof Error ? e.message : e), {}, {})
+      return out
+    }
+    expect(check('validFrom')).toBe('维修施工须填写开始和结束日期')
+    expect(check('title')).toBeUndefined()
+    form = { ...form, validFrom: '2026-12-05', validTo: '2026-12-01' }
+    expect(check('validFrom')).toBeUndefined()
+    expect(check('validTo')).toBeTruthy()
   })
 
   it('sends open ends as null and trims the text', () => {

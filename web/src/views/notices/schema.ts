@@ -1,4 +1,6 @@
+import type { FormItemRule, FormRules } from 'element-plus'
 import type { Notice, NoticeBody, NoticeKind } from '@/api/notices'
+import { i18n } from '@/locales'
 
 /** The notice form; dates are YYYY-MM-DD or empty (open). */
 export interface NoticeForm {
@@ -29,6 +31,20 @@ export function checkNotice(form: NoticeForm): Record<string, string> {
   }
   if (form.validFrom && form.validTo && form.validTo < form.validFrom) errors.validTo = 'notice.toBeforeFrom'
   return errors
+}
+
+/** The dialog's el-form rules: each field says what checkNotice finds wrong with it. */
+export function noticeRules(form: () => NoticeForm): FormRules<NoticeForm> {
+  const rule = (field: keyof NoticeForm, trigger: 'blur' | 'change'): FormItemRule[] => [
+    {
+      trigger,
+      validator: (_rule, _value, callback) => {
+        const key = checkNotice(form())[field]
+        callback(key ? new Error(i18n.global.t(key)) : undefined)
+      },
+    },
+  ]
+  return { title: rule('title', 'blur'), body: rule('body', 'blur'), validFrom: rule('validFrom', 'change'), validTo: rule('validTo', 'change') }
 }
 
 export function noticePayload(form: NoticeForm): NoticeBody {
