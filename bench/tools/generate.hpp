@@ -14,6 +14,9 @@ struct GenerateOptions {
   int units_per_building = 40;
   std::int64_t now = 0;          // orders end here (epoch seconds)
   std::uint64_t seed = 1;
+  // When set, the orders go to this CSV file in the import's format (docs/import.md) instead of
+  // the database, which then holds only the company: the input of `steward import-orders`.
+  std::string csv;
 };
 
 // Fills a new database; prints the rows written per second. Returns the process exit code.

@@ -39,7 +39,7 @@ TEST(Csv, QuotedFieldsHoldCommasQuotesAndLineBreaks) {
 }
 
 TEST(Csv, ByteOrderMarkAndCrlfAreNotPartOfTheFields) {
-  EXPECT_EQ(read_all("\xEF\xBB\xBFexternalId,title\r\nA1,楼道灯不亮\r\n"),
+  EXPECT_EQ(read_all("\xEF\xBB\xBF" "externalId,title\r\nA1,楼道灯不亮\r\n"),
             (Records{{"externalId", "title"}, {"A1", "楼道灯不亮"}}));
 }
 
