@@ -240,7 +240,7 @@ class Generator {
       satisfaction = sat < 0.45 ? "very_satisfied" : sat < 0.88 ? "satisfied" : sat < 0.96 ? "neutral" : "dissatisfied";
     }
     const char* valid = complaint && closed ? (chance() < 0.8 ? "1" : "0") : "";
-    std::fprintf(csv_, "G%lld,%s,%s,%s,%s,%s,%s,,%s,%s,%s,\"%s\",\"业主来电反映, 请尽快处理\",%s,%s,%s,%s,%s,%s,%s,%s\r\n",
+    std::fprintf(csv_, "G%lld,%s,%s,%s,%s,%s,%s,%s,,%s,%s,\"%s\",\"业主来电反映, 请尽快处理\",%s,%s,%s,%s,%s,%s,%s,%s\r\n",
                  (long long)i + 1, pr.code.c_str(), kind, cat.code, emergency ? "emergency" : "normal",
                  kChannels[pick(5)], un.building_name.c_str(), un.name.c_str(), un.customer_name.c_str(),
                  un.phone.c_str(), cat.title, status.c_str(), rep, handled, done, visit, shut, satisfaction, valid);

@@ -669,6 +669,11 @@ ImportReport import_orders(db::Database& db, const core::FieldCipher& cipher,
   checker.restart();
   Writer2 writer(ref, cipher, calendar, options, now);
   db.read([&](db::Session& s) { writer.load_codes(s); });
+  if (db.engine() == db::Engine::sqlite)  // a batch's pages stay in memory until its commit
+    db.write([](db::Session& s) {
+      db::Query(s, "PRAGMA cache_size = -262144").exec();
+      db::Query(s, "PRAGMA temp_store = MEMORY").exec();  // statement journals off the disk
+    });
   if (options.progress) options.progress(0);  // the writing starts
   std::vector<Row> batch;
   auto write_batch = [&] {
