@@ -59,7 +59,7 @@ int run_cli(int argc, char** argv) {
   import->add_option("file", import_args.file, "CSV file with a header row")->required();
   import->add_option("--project", import_args.project, "refuse rows of any other project (its code)");
   import->add_option("--report", import_args.report, "also write the problems found to this CSV file");
-  import->add_option("--batch", import_args.batch, "orders per transaction (default 10000)")
+  import->add_option("--batch", import_args.batch, "orders per transaction (default 2000)")
       ->check(CLI::Range(1, 1000000));
   auto* backup = cli.add_subcommand("backup", "consistent copy of a live SQLite database");
   add_common(backup, common);

@@ -16,7 +16,7 @@ struct ImportArgs {
   std::string file;     // the CSV file (docs/import.md)
   std::string project;  // when set, every row must be of this project (its code)
   std::string report;   // when set, the problems are also written there as CSV
-  std::int64_t batch = 10000;
+  std::int64_t batch = 2000;
 };
 
 int print_version();

@@ -29,7 +29,7 @@ struct ImportProblem {
 struct ImportOptions {
   std::string source;                   // the file's name, kept in each order's timeline
   std::optional<std::string> project;   // a project code: rows of any other project are refused
-  std::int64_t batch = 10000;           // orders per transaction
+  std::int64_t batch = 2000;            // orders per transaction
   std::size_t max_problems = 200;       // the report lists at most this many
   // Called after each committed batch with the number of orders written so far.
   std::function<void(std::int64_t written)> progress;
