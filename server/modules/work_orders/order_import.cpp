@@ -422,9 +422,9 @@ struct BatchSums {
   std::map<std::pair<std::int64_t, std::string>, std::int64_t> codes;  // (project, day) -> last
 };
 
-class Writer2 {
+class BatchWriter {
  public:
-  Writer2(const Reference& ref, const core::FieldCipher& cipher, const calendar::WorkingCalendar& cal,
+  BatchWriter(const Reference& ref, const core::FieldCipher& cipher, const calendar::WorkingCalendar& cal,
           const ImportOptions& options, std::int64_t now)
       : ref_(ref), cipher_(cipher), cal_(cal), options_(options), now_(now),
         ctx_{actor_, "import:" + options.source} {}
@@ -667,7 +667,7 @@ ImportReport import_orders(db::Database& db, const core::FieldCipher& cipher,
   core::CsvReader reader(csv);
   reader.next(fields);  // the header, checked above
   checker.restart();
-  Writer2 writer(ref, cipher, calendar, options, now);
+  BatchWriter writer(ref, cipher, calendar, options, now);
   db.read([&](db::Session& s) { writer.load_codes(s); });
   if (db.engine() == db::Engine::sqlite)  // a batch's pages stay in memory until its commit
     db.write([](db::Session& s) { db::Query(s, "PRAGMA cache_size = -262144").exec(); });
