@@ -113,6 +113,17 @@ small_project=$largest_id
 gen big "$orders"
 big_project=$largest_id
 
+echo "== import: $orders orders from CSV into a fresh database (its company only)"
+"$tool" generate --db "sqlite:$work/import.db" --data-dir "$work/import-data" --orders "$orders" \
+  --csv "$work/orders.csv" >/dev/null
+line=$("$steward" import-orders --db "sqlite:$work/import.db" --data-dir "$work/import-data" \
+  "$work/orders.csv" 2>"$work/import.log") || { echo "the import failed:" >&2; tail -20 "$work/import.log" >&2; exit 1; }
+echo "$line"
+result import.rows_per_s "$(grep -E '^imported' <<<"$line" | sed -E 's/.*: ([0-9.]+) rows\/s$/\1/')"
+result import.first_rows_per_s "$(grep -E '^first' <<<"$line" | sed -E 's/^first [0-9]+ orders: ([0-9.]+) rows\/s.*/\1/')"
+result import.last_rows_per_s "$(grep -E '^first' <<<"$line" | sed -E 's/.*last [0-9]+ orders: ([0-9.]+) rows\/s$/\1/')"
+rm -rf "$work/orders.csv" "$work/import.db"* "$work/import-data"
+
 echo "== nginx: a fixed JSON body on loopback"
 nginx_port=$(free_port)
 mkdir -p "$work/nginx"

@@ -32,6 +32,7 @@ awk -v orders="$2" -v cores="$3" '
     row("project dashboard, p95", "dashboard_project.p95", "ms", "", "", "<", 50, "< 50 ms")
     row("company dashboard, p95", "dashboard_company.p95", "ms", "", "", "<", 500, "< 500 ms")
     row("import orders from CSV", "import.rows_per_s", "rows/s", "", "", ">=", 50000, ">= 50000 rows/s")
+    row("import, last 100k orders vs the first", "import.last_rows_per_s", "rows/s", "import.first_rows_per_s", "rows/s first", ">=", 0.667, ">= 0.67x (1.5x the time)")
     row("data generator", "gen.big.rows_per_s", "rows/s", "", "", ">=", 100000, ">= 100000 rows/s")
     row("memory idle", "mem.idle_mb", "MB", "", "", "<", 50, "< 50 MB")
     row("memory under load (peak)", "mem.peak_mb", "MB", "", "", "<", 256, "< 256 MB")

@@ -49,7 +49,7 @@ const char* const kChannels[] = {"phone", "front_desk", "app", "intercom", "onli
 
 struct Unit {
   ll id, building, zone, customer;
-  std::string customer_name, phone_enc, phone_index;
+  std::string customer_name, phone_enc, phone_index, phone, building_name, name;
 };
 struct Project {
   ll id;
@@ -85,12 +85,43 @@ class Generator {
   }
 
   ll run() {
+    std::vector<std::string> indexes;
+    if (o_.bulk) {
+      db_.exec("PRAGMA journal_mode=OFF");
+      indexes = drop_indexes();
+    }
     db_.exec("BEGIN");
     master_data();
     db_.exec("COMMIT");
     rules();
     orders();
+    if (o_.bulk) {
+      for (const auto& sql : indexes) db_.exec(sql);  // one sort each instead of a B-tree insert per row
+      db_.exec("PRAGMA journal_mode=WAL");            // what the server expects
+    }
+    db_.exec("ANALYZE");
     return rows_;
+  }
+
+  // Drops the secondary indexes of the tables the orders fill (constraints' own indexes stay);
+  // returns their CREATE statements.
+  std::vector<std::string> drop_indexes() {
+    std::vector<std::pair<std::string, std::string>> found;
+    sqlite3_stmt* st = nullptr;
+    sqlite3_prepare_v2(db_.handle(),
+                       "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND "
+                       "tbl_name IN ('work_order', 'wo_clock', 'wo_event', 'audit_log')",
+                       -1, &st, nullptr);
+    while (sqlite3_step(st) == SQLITE_ROW)
+      found.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(st, 0)),
+                         reinterpret_cast<const char*>(sqlite3_column_text(st, 1)));
+    sqlite3_finalize(st);
+    std::vector<std::string> create;
+    for (const auto& [name, sql] : found) {
+      db_.exec("DROP INDEX \"" + name + "\"");
+      create.push_back(sql);
+    }
+    return create;
   }
 
  private:
@@ -161,11 +192,12 @@ class Generator {
           const std::string uname = std::to_string(floor) + "0" + std::to_string(u % 4 + 1);
           unit.bind(1, pr.id).bind(2, bid).bind(3, uname).bind(4, floor).bind(5, 9000 + pick(5000))
               .bind(6, t0).step();
-          Unit un{unit.last_id(), bid, zones[b % 2], 0, person(), "", ""};
+          Unit un{unit.last_id(), bid, zones[b % 2], 0, person(), "", "", "", std::to_string(b + 1) + "栋", uname};
           char phone[16];
           std::snprintf(phone, sizeof phone, "13%09lld", (long long)pick(1000000000));
           un.phone_enc = cipher_.encrypt(phone);
           un.phone_index = cipher_.blind_index(phone);
+          un.phone = phone;
           customer.bind(1, pr.id).bind(2, un.id).bind(3, un.customer_name).bind(4, un.phone_enc)
               .bind(5, un.phone_index).bind(6, std::string(phone + 7)).bind(7, t0).step();
           un.customer = customer.last_id();
@@ -213,6 +245,54 @@ class Generator {
 
   void orders();
 
+  // "2024-03-01 09:30:00" in the projects' time (+08:00).
+  static void local_time(char* out, ll t) {
+    const ll local = t + kOffset, day = local / kDay, s = local % kDay;
+    const std::string date = civil(day);
+    std::snprintf(out, 24, "%s %02lld:%02lld:%02lld", date.c_str(), (long long)(s / 3600),
+                  (long long)(s / 60 % 60), (long long)(s % 60));
+  }
+
+  // One order as a row of the import's CSV (docs/import.md), with the story its steps tell.
+  void write_csv_row(ll i, const Project& pr, const Unit& un, const char* kind, const Category& cat,
+                     bool emergency, const std::string& status, const std::vector<Step>& steps, ll reported,
+                     ll completed, ll visited, ll closed, bool complaint) {
+    char rep[24], handled[24] = "", done[24] = "", visit[24] = "", shut[24] = "";
+    local_time(rep, reported);
+    const bool cancelled = status == "cancelled";
+    if (!steps.empty() && !cancelled && std::string_view(steps[0].to) != "completed") local_time(handled, steps[0].at);
+    if (completed) local_time(done, completed);
+    if (visited) local_time(visit, visited);
+    if (closed) local_time(shut, closed);
+    if (cancelled) local_time(shut, steps[0].at);
+    const char* satisfaction = "";
+    if (visited) {
+      const double sat = chance();
+      satisfaction = sat < 0.45 ? "very_satisfied" : sat < 0.88 ? "satisfied" : sat < 0.96 ? "neutral" : "dissatisfied";
+    }
+    const char* valid = complaint && closed ? (chance() < 0.8 ? "1" : "0") : "";
+    std::fprintf(csv_, "G%lld,%s,%s,%s,%s,%s,%s,%s,,%s,%s,\"%s\",\"业主来电反映, 请尽快处理\",%s,%s,%s,%s,%s,%s,%s,%s\r\n",
+                 (long long)i + 1, pr.code.c_str(), kind, cat.code, emergency ? "emergency" : "normal",
+                 kChannels[pick(5)], un.building_name.c_str(), un.name.c_str(), un.customer_name.c_str(),
+                 un.phone.c_str(), cat.title, status.c_str(), rep, handled, done, visit, shut, satisfaction, valid);
+  }
+
+ public:
+  void open_csv(const std::string& path) {
+    csv_ = std::fopen(path.c_str(), "wb");
+    if (!csv_) throw std::runtime_error("cannot write " + path);
+    static char buffer[1 << 20];
+    std::setvbuf(csv_, buffer, _IOFBF, sizeof buffer);
+    std::fputs("externalId,project,kind,category,priority,channel,building,unit,location,reporterName,"
+               "reporterPhone,title,description,status,reportedAt,handledAt,completedAt,visitedAt,closedAt,"
+               "satisfaction,validComplaint\r\n", csv_);
+  }
+  ~Generator() {
+    if (csv_) std::fclose(csv_);
+  }
+
+ private:
+  std::FILE* csv_ = nullptr;
   const GenerateOptions& o_;
   const core::FieldCipher& cipher_;
   ll admin_;
@@ -311,6 +391,12 @@ void Generator::orders() {
       if (!cancelled && c.done == 0 && (next_due == 0 || due < next_due)) next_due = due;
     }
 
+    if (csv_) {
+      write_csv_row(i, pr, un, kind_code, cat, emergency, status, steps, reported, completed, visited, closed,
+                    kind == 1);
+      ++rows_;  // one row of the file
+      continue;
+    }
     order.bind(1, pr.id).bind(2, code).bind(3, kind_code).bind(4, cat.code)
         .bind(5, emergency ? "emergency" : "normal").bind(6, kChannels[pick(5)]).bind(7, status)
         .bind(8, un.id).bind(9, un.building).bind(10, un.zone).bind(11, un.customer).bind(12, un.customer_name)
@@ -366,11 +452,15 @@ void Generator::orders() {
     }
     rows_ += 1 + static_cast<ll>(clocks.size()) + 2 * (1 + static_cast<ll>(steps.size()));
   }
+  if (csv_) {  // the import numbers the orders itself
+    db_.exec("COMMIT");
+    std::cout << "largest project: " << projects_[largest_].code << " (id " << projects_[largest_].id << ")\n";
+    return;
+  }
   Stmt seq(db_, "INSERT INTO wo_code_seq (project_id, day, last) VALUES (?1, ?2, ?3)");
   for (const auto& [key, last] : sequence) seq.bind(1, key / 100000).bind(2, civil(key % 100000)).bind(3, last).step();
   rows_ += static_cast<ll>(sequence.size());
   db_.exec("COMMIT");
-  db_.exec("ANALYZE");
   std::cout << "largest project: " << projects_[largest_].code << " (id " << projects_[largest_].id << ")\n";
 }
 
@@ -396,6 +486,7 @@ int generate(const GenerateOptions& options) {
   }();
   const auto start = steady_clock::now();
   Generator generator(options, *cipher, admin_id);
+  if (!options.csv.empty()) generator.open_csv(options.csv);
   const ll rows = generator.run();
   const double seconds = duration<double>(steady_clock::now() - start).count();
   std::printf("generated %lld orders, %lld rows in %.1f s: %.0f rows/s\n", (long long)options.orders,

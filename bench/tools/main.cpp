@@ -1,5 +1,5 @@
 // steward_bench: the tools behind `make bench` (bench/run.sh).
-//   steward_bench generate --db sqlite:FILE --data-dir DIR --orders N [--projects P]
+//   steward_bench generate --db sqlite:FILE --data-dir DIR --orders N [--projects P] [--csv FILE]
 //   steward_bench raw-loop --db sqlite:FILE --data-dir DIR [--normal] [--batch K] [--seconds S]
 #include <CLI/CLI.hpp>
 
@@ -21,6 +21,9 @@ int main(int argc, char** argv) {
   gen->add_option("--projects", g.projects)->check(CLI::Range(1, 100000));
   gen->add_option("--years", g.years)->check(CLI::Range(1, 20));
   gen->add_option("--seed", g.seed);
+  bool no_bulk = false;
+  gen->add_flag("--no-bulk-load", no_bulk, "keep the journal and the indexes while filling (the old way)");
+  gen->add_option("--csv", g.csv, "write the orders to this CSV file (the import's input) instead");
   RawLoopOptions r;
   bool normal = false;
   auto* raw = cli.add_subcommand("raw-loop", "the raw SQLite write baseline");
@@ -31,6 +34,7 @@ int main(int argc, char** argv) {
   raw->add_option("--seconds", r.seconds)->check(CLI::Range(0.1, 600.0));
   CLI11_PARSE(cli, argc, argv);
   r.durable = !normal;
+  g.bulk = !no_bulk;
   try {
     if (*gen) return generate(g);
     if (*raw) return raw_loop(r);

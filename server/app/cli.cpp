@@ -52,6 +52,15 @@ int run_cli(int argc, char** argv) {
   add_common(demo, common);
   auto* rollups = cli.add_subcommand("rollups", "rebuild the dashboards' roll-ups from the work orders");
   add_common(rollups, common);
+  auto* import = cli.add_subcommand("import-orders",
+                                    "import the history of work orders from a CSV file (docs/import.md)");
+  add_common(import, common);
+  ImportArgs import_args;
+  import->add_option("file", import_args.file, "CSV file with a header row")->required();
+  import->add_option("--project", import_args.project, "refuse rows of any other project (its code)");
+  import->add_option("--report", import_args.report, "also write the problems found to this CSV file");
+  import->add_option("--batch", import_args.batch, "orders per transaction (default 2000)")
+      ->check(CLI::Range(1, 1000000));
   auto* backup = cli.add_subcommand("backup", "consistent copy of a live SQLite database");
   add_common(backup, common);
   std::string backup_to;
@@ -82,6 +91,7 @@ int run_cli(int argc, char** argv) {
     if (*migrate) return migrate_command(resolve(common));
     if (*demo) return demo_command(resolve(common));
     if (*rollups) return rollups_command(resolve(common));
+    if (*import) return import_orders_command(resolve(common), import_args);
     if (*backup) return backup_command(resolve(common), backup_to);
     if (*user_add) return user_add_command(resolve(common), user_args);
     if (*user_passwd) return user_passwd_command(resolve(common), user_args);

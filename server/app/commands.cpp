@@ -3,6 +3,9 @@
 #include <spdlog/spdlog.h>
 #include <sqlite3.h>
 
+#include <chrono>
+#include <cstdio>
+#include <fstream>
 #include <iostream>
 
 #include "app/app.hpp"
@@ -16,6 +19,7 @@
 #include "modules/notices/demo_notices.hpp"
 #include "modules/demo/demo_inspections.hpp"
 #include "modules/patrols/demo_patrols.hpp"
+#include "modules/work_orders/order_import.hpp"
 
 namespace steward::app {
 namespace {
@@ -64,6 +68,73 @@ int rollups_command(const AppConfig& config) {
   App app(config, kClock);
   const auto orders = kpi::rollups::rebuild_all(app.db());
   std::cout << "roll-ups rebuilt from " << orders << " work orders\n";
+  return 0;
+}
+
+namespace {
+
+std::string csv_field(const std::string& v) {
+  if (v.find_first_of(",\"\r\n") == std::string::npos) return v;
+  std::string out = "\"";
+  for (char c : v) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+}  // namespace
+
+int import_orders_command(const AppConfig& config, const ImportArgs& args) {
+  using clock = std::chrono::steady_clock;
+  std::ifstream in(args.file, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot read " + args.file);
+  App app(config, kClock);
+  const auto cal = app.calendar().calendar();
+  work_orders::ImportOptions options;
+  const auto slash = args.file.find_last_of('/');
+  options.source = slash == std::string::npos ? args.file : args.file.substr(slash + 1);
+  if (!args.project.empty()) options.project = args.project;
+  options.batch = args.batch;
+  // When each batch was committed, for the rate of the first and the last stretch of the file.
+  std::vector<std::pair<std::int64_t, clock::time_point>> marks;
+  options.progress = [&](std::int64_t written) {
+    marks.emplace_back(written, clock::now());
+    if (written > 0 && written % 100000 < args.batch) std::cerr << "  " << written << " orders written\n";
+  };
+  const auto start = clock::now();
+  const auto report = work_orders::import_orders(app.db(), app.cipher(), *cal, in, options, kClock.now());
+  const double seconds = std::chrono::duration<double>(clock::now() - start).count();
+  if (!report.problems.empty()) {
+    for (const auto& p : report.problems)
+      std::cerr << args.file << ":" << p.line << ": " << (p.field.empty() ? "" : p.field + ": ") << p.message << "\n";
+    if (report.problem_count > static_cast<std::int64_t>(report.problems.size()))
+      std::cerr << "... and " << report.problem_count - static_cast<std::int64_t>(report.problems.size())
+                << " more problems\n";
+    if (!args.report.empty()) {
+      std::ofstream out(args.report, std::ios::binary);
+      out << "line,field,message\r\n";
+      for (const auto& p : report.problems)
+        out << p.line << "," << csv_field(p.field) << "," << csv_field(p.message) << "\r\n";
+    }
+    std::cerr << "nothing imported: " << report.problem_count << " problems in " << report.rows << " rows\n";
+    return 1;
+  }
+  std::printf("imported %lld orders from %s (%lld already imported, skipped) in %.1f s: %.0f rows/s\n",
+              (long long)report.imported, options.source.c_str(), (long long)report.skipped, seconds,
+              report.rows / seconds);
+  // The write rate over the first and the last stretch (100,000 orders, or a tenth of a smaller
+  // file), at batch boundaries: whether writing slows down as the tables grow.
+  if (marks.size() >= 2 && report.imported > 0) {
+    const std::int64_t window = std::max<std::int64_t>(1, std::min<std::int64_t>(100000, report.imported / 10));
+    auto rate = [](const auto& a, const auto& b) {
+      return (b.first - a.first) / std::max(1e-9, std::chrono::duration<double>(b.second - a.second).count());
+    };
+    std::size_t first = 1;
+    while (first + 1 < marks.size() && marks[first].first < window) ++first;
+    std::size_t last = marks.size() - 2;
+    while (last > 0 && marks.back().first - marks[last].first < window) --last;
+    std::printf("first %lld orders: %.0f rows/s; last %lld orders: %.0f rows/s\n",
+                (long long)(marks[first].first - marks[0].first), rate(marks[0], marks[first]),
+                (long long)(marks.back().first - marks[last].first), rate(marks[last], marks.back()));
+  }
   return 0;
 }
 

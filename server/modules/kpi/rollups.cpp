@@ -85,6 +85,10 @@ void track(db::Session& s, std::int64_t project_id, const std::optional<OrderFac
   if (!d.empty()) apply(s, project_id, d);
 }
 
+void add(db::Session& s, std::int64_t project_id, const Contributions& c) {
+  if (!c.empty()) apply(s, project_id, c);
+}
+
 std::map<std::string, std::int64_t> orders_by_status(db::Session& s, const std::string& project_ids) {
   std::map<std::string, std::int64_t> out;
   if (project_ids.empty()) return out;

@@ -19,6 +19,9 @@ OrderFacts facts(db::Session& s, std::int64_t order_id);
 void track(db::Session& s, std::int64_t project_id, const std::optional<OrderFacts>& before,
            const OrderFacts& after);
 
+// Adds contributions summed over many orders (a bulk import) to the project's roll-ups.
+void add(db::Session& s, std::int64_t project_id, const Contributions& c);
+
 // Orders per status now in the projects (an id list we hold), from kpi_status.
 std::map<std::string, std::int64_t> orders_by_status(db::Session& s, const std::string& project_ids);
 

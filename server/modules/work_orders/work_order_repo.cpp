@@ -115,12 +115,12 @@ std::map<std::int64_t, std::vector<Clock>> clocks_of(db::Session& s,
 }
 
 void insert_clock(db::Session& s, std::int64_t project_id, std::int64_t order_id, const Clock& c,
-                  std::int64_t remind_at) {
+                  std::int64_t remind_at, bool reminded, bool breach_notified) {
   db::Query(s,
             "INSERT INTO wo_clock (project_id, order_id, clock, rule_id, amount, unit, start_at, "
             "paused_seconds, paused_since, done_at, stopped, due_at, remind_at, reminded, "
             "breach_notified) VALUES (:p, :o, :c, :r, :a, :u, :s, :ps, :since, :done, :stopped, "
-            ":due, :remind, 0, 0)")
+            ":due, :remind, :reminded, :breach)")
       .bind("p", (ll)project_id)
       .bind("o", (ll)order_id)
       .bind("c", c.name)
@@ -134,6 +134,8 @@ void insert_clock(db::Session& s, std::int64_t project_id, std::int64_t order_id
       .bind("stopped", c.stopped)
       .bind("due", (ll)c.due_at)
       .bind("remind", (ll)remind_at)
+      .bind("reminded", reminded)
+      .bind("breach", breach_notified)
       .exec();
 }
 

@@ -28,8 +28,10 @@ std::vector<Clock> clocks(db::Session& s, std::int64_t order_id);
 // The clocks of several orders in one query (a list page), each order's in id order.
 std::map<std::int64_t, std::vector<Clock>> clocks_of(db::Session& s,
                                                      const std::vector<long long>& order_ids);
+// `reminded` / `breach_notified`: the reminder and breach notice count as sent already (orders
+// imported from another system's history, whose deadlines passed long ago).
 void insert_clock(db::Session& s, std::int64_t project_id, std::int64_t order_id, const Clock& c,
-                  std::int64_t remind_at);
+                  std::int64_t remind_at, bool reminded = false, bool breach_notified = false);
 void save_clock(db::Session& s, std::int64_t order_id, const Clock& c, std::int64_t remind_at);
 // next_due_at = the earliest due of the running clocks (NULL when none runs).
 void refresh_next_due(db::Session& s, std::int64_t order_id);
