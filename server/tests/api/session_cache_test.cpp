@@ -22,9 +22,10 @@ class SessionCacheApi : public ApiSuite<SessionCacheApi> {
     return server().request("GET", target, nullptr, token);
   }
   std::int64_t project_id(const std::string& code) {
-    for (const auto& p : as_admin("GET", "/api/v1/projects?q=" + code).body["items"])
+    const Reply r = as_admin("GET", "/api/v1/projects?q=" + code);
+    for (const auto& p : r.body["items"])
       if (p["code"] == code) return p["id"].get<std::int64_t>();
-    ADD_FAILURE() << "no project " << code;
+    ADD_FAILURE() << "no project " << code << ": " << r.raw;
     return 0;
   }
   std::int64_t region_of(const std::string& code) {
@@ -52,7 +53,8 @@ class SessionCacheApi : public ApiSuite<SessionCacheApi> {
   }
   std::set<std::string> my_projects(const std::string& token) {
     std::set<std::string> codes;
-    for (const auto& p : with(token, "/api/v1/me").body["projects"])
+    const Reply me = with(token, "/api/v1/me");
+    for (const auto& p : me.body["projects"])
       codes.insert(p["code"].get<std::string>());
     return codes;
   }
