@@ -47,8 +47,9 @@ App::App(AppConfig config, const core::Clock& clock) : config_(std::move(config)
   auth_ = std::make_unique<auth::AuthService>(
       *db_, clock_, auth::AuthOptions{.session_ttl_seconds = config_.session_ttl_seconds,
                                       .password_cost = cost});
-  users_ = std::make_unique<auth::UserService>(*db_, clock_, cost);
-  org_ = std::make_unique<org::OrgModule>(*db_, clock_, *cipher_);
+  users_ = std::make_unique<auth::UserService>(*db_, clock_, cost, &auth_->sessions());
+  org_ = std::make_unique<org::OrgModule>(*db_, clock_, *cipher_,
+                                          [this] { auth_->sessions().forget_all(); });
   calendar_ = std::make_unique<calendar::CalendarService>(*db_, clock_);
   work_orders_ =
       std::make_unique<work_orders::WorkOrderService>(*db_, clock_, *cipher_, *calendar_);

@@ -211,7 +211,8 @@ int user_passwd_command(const AppConfig& config, const UserArgs& args) {
   if (!row) throw std::runtime_error("no user " + args.username);
   app.users().update(system_context(), row->i64("id"),
                      {{"password", read_password(args.password)}});
-  std::cout << "password set for " << args.username << "; their sessions have ended\n";
+  std::cout << "password set for " << args.username
+            << "; their sessions have ended (a running server notices within 30 s)\n";
   return 0;
 }
 

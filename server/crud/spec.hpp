@@ -110,6 +110,8 @@ struct Spec {
   std::function<void(nlohmann::json&, const db::Row&, const core::Actor&)> decorate{};
   // Runs inside the transaction after every change (e.g. recompute what depends on a rule).
   std::function<void(db::Session&)> after_write{};
+  // Runs after every change is committed (e.g. forget cached sessions whose scope it changes).
+  std::function<void()> after_commit{};
   // What an owner may see of this kind of record; absent: nothing.
   std::function<void(const core::Actor&, Where&)> owner_scope{};
 };

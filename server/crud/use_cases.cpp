@@ -82,7 +82,7 @@ nlohmann::json Resource::create(const core::Context& ctx, const nlohmann::json& 
     project_id = std::get<long long>(values.at("project_id"));
     if (!ctx.actor.sees_project(project_id)) core::throw_not_found("project");
   }
-  return db_.write([&](db::Session& s) {
+  auto out = db_.write([&](db::Session& s) {
     if (project_id &&
         !db::Query(s, "SELECT id FROM project WHERE id = :id").bind("id", (long long)project_id).one())
       core::throw_not_found("project");
@@ -105,6 +105,8 @@ nlohmann::json Resource::create(const core::Context& ctx, const nlohmann::json& 
     if (spec_.after_write) spec_.after_write(s);
     return view(*row, ctx.actor);
   });
+  if (spec_.after_commit) spec_.after_commit();
+  return out;
 }
 
 nlohmann::json Resource::update(const core::Context& ctx, std::int64_t id,
@@ -113,7 +115,7 @@ nlohmann::json Resource::update(const core::Context& ctx, std::int64_t id,
   json::Input in(body, json::Input::Mode::update);
   Values changes = read_fields(in, Mode::update);
   in.finish();
-  return db_.write([&](db::Session& s) {
+  auto out = db_.write([&](db::Session& s) {
     auto before = find(s, ctx.actor, id);
     if (!before) core::throw_not_found(spec_.entity);
     if (changes.empty()) return view(*before, ctx.actor);
@@ -136,6 +138,8 @@ nlohmann::json Resource::update(const core::Context& ctx, std::int64_t id,
     if (spec_.after_write) spec_.after_write(s);
     return view(*after, ctx.actor);
   });
+  if (spec_.after_commit) spec_.after_commit();
+  return out;
 }
 
 void Resource::remove(const core::Context& ctx, std::int64_t id) const {
@@ -157,6 +161,7 @@ void Resource::remove(const core::Context& ctx, std::int64_t id) const {
                   {audit_project(*before), spec_.entity, id, "delete", view(*before, audit_reader()), nullptr});
     if (spec_.after_write) spec_.after_write(s);
   });
+  if (spec_.after_commit) spec_.after_commit();
 }
 
 }  // namespace steward::crud

@@ -46,7 +46,8 @@ AuthService::AuthService(db::Database& db, const core::Clock& clock, AuthOptions
       clock_(clock),
       options_(std::move(options)),
       throttle_(options_.account_throttle, options_.address_throttle),
-      dummy_hash_(hash_password(core::random_bytes(16), options_.password_cost)) {}
+      dummy_hash_(hash_password(core::random_bytes(16), options_.password_cost)),
+      sessions_(options_.session_cache) {}
 
 core::Actor AuthService::load_actor(db::Session& s, const db::Row& user) const {
   core::Actor a;
@@ -80,17 +81,23 @@ core::Actor AuthService::load_actor(db::Session& s, const db::Row& user) const {
 std::optional<core::Actor> AuthService::authenticate(const std::string& token) const {
   if (token.empty() || token.size() > 100) return std::nullopt;
   const std::string hash = core::sha256_hex(token);
-  return db_.read([&](db::Session& s) -> std::optional<core::Actor> {
+  const auto now = clock_.now();
+  if (auto cached = sessions_.find(hash, now)) return *cached;
+  const auto ticket = sessions_.ticket();  // before the read: see session_cache.hpp
+  auto found = db_.read([&](db::Session& s) -> std::optional<std::pair<core::Actor, std::int64_t>> {
     auto user = db::Query(s,
-                          "SELECT u.* FROM auth_session x JOIN app_user u ON u.id = x.user_id "
-                          "WHERE x.token_hash = :h AND x.revoked_at IS NULL AND x.expires_at > "
-                          ":now AND u.active = 1")
+                          "SELECT u.*, x.expires_at AS session_expires_at FROM auth_session x "
+                          "JOIN app_user u ON u.id = x.user_id WHERE x.token_hash = :h AND "
+                          "x.revoked_at IS NULL AND x.expires_at > :now AND u.active = 1")
                     .bind("h", hash)
-                    .bind("now", static_cast<long long>(clock_.now()))
+                    .bind("now", static_cast<long long>(now))
                     .one();
     if (!user) return std::nullopt;
-    return load_actor(s, *user);
+    return std::pair{load_actor(s, *user), user->i64("session_expires_at")};
   });
+  if (!found) return std::nullopt;
+  sessions_.put(ticket, hash, found->first, found->second, now);
+  return std::move(found->first);
 }
 
 LoginResult AuthService::login(const nlohmann::json& body, const std::string& address,
@@ -148,6 +155,7 @@ void AuthService::logout(const std::string& token, const core::Context& ctx) {
     audit::record(s, ctx, clock_.now(),
                   {std::nullopt, "user", ctx.actor.user_id, "logout", nullptr, nullptr});
   });
+  sessions_.forget_token(core::sha256_hex(token));
 }
 
 }  // namespace steward::auth

@@ -12,6 +12,7 @@
 #include "db/database.hpp"
 #include "modules/auth/login_throttle.hpp"
 #include "modules/auth/password.hpp"
+#include "modules/auth/session_cache.hpp"
 
 namespace steward::auth {
 
@@ -20,6 +21,7 @@ struct AuthOptions {
   PasswordCost password_cost{};
   ThrottlePolicy account_throttle{};
   ThrottlePolicy address_throttle{.free_failures = 20, .lock_failures = 50};
+  SessionCacheLimits session_cache{};
 };
 
 struct LoginResult {
@@ -41,6 +43,8 @@ class AuthService {
   void change_own_password(const core::Context& ctx, const std::string& token,
                            const nlohmann::json& body);
   const AuthOptions& options() const { return options_; }
+  // Resolved sessions; whoever changes an account, its projects or its sessions forgets them.
+  SessionCache& sessions() const { return sessions_; }
 
  private:
   core::Actor load_actor(db::Session& s, const db::Row& user) const;
@@ -49,6 +53,7 @@ class AuthService {
   AuthOptions options_;
   LoginThrottle throttle_;
   std::string dummy_hash_;  // verified when the account does not exist, so timing tells nothing
+  mutable SessionCache sessions_;
 };
 
 // Ends every session of a user (password changed or account deactivated), except `keep_hash`.

@@ -66,6 +66,7 @@ void AuthService::change_own_password(const core::Context& ctx, const std::strin
     audit::record(s, ctx, now,
                   {std::nullopt, "user", ctx.actor.user_id, "change_password", nullptr, nullptr});
   });
+  sessions_.forget_user(ctx.actor.user_id);
 }
 
 }  // namespace steward::auth

@@ -200,7 +200,7 @@ nlohmann::json UserService::update(const core::Context& ctx, std::int64_t id,
   const UserInput u = read_input(body, json::Input::Mode::update);
   std::optional<std::string> hash;
   if (u.password) hash = hash_password(*u.password, cost_);
-  return db_.write([&](db::Session& s) {
+  auto after = db_.write([&](db::Session& s) {
     auto before = find(s, ctx.actor, id);
     if (!before) core::throw_not_found("user");
     auto pick = [&](const json::NullableId& n, const char* key) -> std::optional<std::int64_t> {
@@ -242,6 +242,8 @@ nlohmann::json UserService::update(const core::Context& ctx, std::int64_t id,
     audit::record(s, ctx, now, {std::nullopt, "user", id, "update", *before, after});
     return after;
   });
+  if (sessions_) sessions_->forget_user(id);  // committed: see session_cache.hpp
+  return after;
 }
 
 nlohmann::json UserService::get(const core::Actor& actor, std::int64_t id) const {

@@ -88,14 +88,20 @@ Figures compute(db::Session& s, const std::vector<ProjectInfo>& projects,
                            .bind("from", from).bind("to", to).all())
     sums[{r.i64("project_id"), r.str("month")}][r.str("metric")] = r.i64("n");
   // Running clocks past their deadline, through the partial index on (project, clock, due).
+  // A clock counts in the month it (or, for resolve, its order) started, and no deadline comes
+  // before its start, so only deadlines since the first month began (in the earliest time zone,
+  // +14:00) can count: the range read grows with the months asked for, not with the years of
+  // stuck orders behind them.
+  const ll earliest = core::parse_iso8601(from + "T00:00:00+14:00").value_or(0);
   std::map<ll, int> offsets;
   for (const auto& p : projects) offsets[p.id] = p.offset;
   for (const auto& r : db::Query(s, "SELECT k.project_id, k.clock, k.start_at, o.kind, o.reported_at "
                                     "FROM wo_clock k JOIN work_order o ON o.id = k.order_id WHERE "
                                     "k.project_id IN (" + list + ") AND k.clock IN ('handle', "
                                     "'handover', 'visit', 'resolve') AND k.done_at IS NULL AND "
-                                    "k.stopped = 0 AND k.due_at < :now AND k.paused_since IS NULL")
-                           .bind("now", (ll)now).all()) {
+                                    "k.stopped = 0 AND k.due_at >= :earliest AND k.due_at < :now "
+                                    "AND k.paused_since IS NULL")
+                           .bind("earliest", earliest).bind("now", (ll)now).all()) {
     const ll p = r.i64("project_id");
     const std::string clock = r.str("clock");
     if (clock == "resolve" && r.str("kind") != "complaint") continue;

@@ -6,13 +6,23 @@
 
 namespace steward::org {
 
-OrgModule::OrgModule(db::Database& db, const core::Clock& clock, const core::FieldCipher& cipher)
+namespace {
+
+crud::Spec telling(crud::Spec spec, std::function<void()> after_commit) {
+  spec.after_commit = std::move(after_commit);
+  return spec;
+}
+
+}  // namespace
+
+OrgModule::OrgModule(db::Database& db, const core::Clock& clock, const core::FieldCipher& cipher,
+                     std::function<void()> scope_changed)
     : regions(region_spec(), db, clock),
-      projects(project_spec(), db, clock),
+      projects(telling(project_spec(), scope_changed), db, clock),
       zones(zone_spec(), db, clock),
       buildings(building_spec(), db, clock),
       units(unit_spec(), db, clock),
-      customers(customer_spec(cipher), db, clock),
+      customers(telling(customer_spec(cipher), scope_changed), db, clock),
       staff(staff_spec(), db, clock),
       teams(team_spec(), db, clock),
       db_(db) {}
