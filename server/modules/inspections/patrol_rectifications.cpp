@@ -13,7 +13,7 @@
 #include "modules/inspections/inspection_repo.hpp"
 #include "modules/inspections/rectification_view.hpp"
 #include "modules/patrols/patrol_view.hpp"
-#include "modules/work_orders/photos.hpp"
+#include "modules/photos/photo_store.hpp"
 
 namespace steward::inspections {
 namespace {
@@ -91,9 +91,9 @@ nlohmann::json InspectionPhotoService::rectification_from_patrol(const core::Con
       for (const auto& ph : db::Query(s, "SELECT content_type, path FROM patrol_photo WHERE result_id = :r ORDER BY id")
                                 .bind("r", r->i64("id"))
                                 .all()) {
-        const auto bytes = work_orders::read_photo_file(data_dir_, ph.str("path"));
-        stored.push_back(work_orders::store_photo_file(data_dir_, project, ph.str("content_type"), bytes));
-        insert_rectification_photo(s, ctx, project, id, "finding", ph.str("content_type"), bytes, stored.back(), now);
+        const auto copy = photos::copy_photo_file(data_dir_, project, ph);
+        stored.push_back(copy.relative);
+        insert_rectification_photo(s, ctx, project, id, "finding", copy, now);
       }
       auto out = rect::to_json(s, *rect::find(s, ctx.actor, id), now);
       audit::record(s, ctx, now, {project, "rectification", id, "create", nullptr, out});
@@ -102,7 +102,7 @@ nlohmann::json InspectionPhotoService::rectification_from_patrol(const core::Con
       return out;
     });
   } catch (...) {
-    for (const auto& f : stored) work_orders::remove_photo_file(data_dir_, f);
+    for (const auto& f : stored) photos::remove_photo_file(data_dir_, f);
     throw;
   }
 }
