@@ -5,7 +5,7 @@
 #include "db/query.hpp"
 #include "modules/audit/audit.hpp"
 #include "modules/inspections/inspection_view.hpp"
-#include "modules/photos/photo_store.hpp"
+#include "modules/photos/photo_rows.hpp"
 
 namespace steward::inspections {
 namespace {
@@ -46,21 +46,15 @@ nlohmann::json InspectionPhotoService::upload(const core::Context& ctx, std::int
   steps.lock = [&](db::Session& s) { photos::lock_row(s, "inspection", inspection_id); };
   steps.insert = [&](db::Session& s, std::int64_t project_id, const photos::Stored& file) {
     const auto now = clock_.now();
-    const auto id = db::Query(s,
-                              "INSERT INTO inspection_photo (project_id, inspection_id, "
-                              "deduction_id, content_type, size, sha256, path, uploaded_by, "
-                              "uploaded_by_name, created_at) VALUES (:p, :i, NULL, :ct, :sz, "
-                              ":sha, :path, :by, :name, :at) RETURNING id")
-                        .bind("p", (ll)project_id)
-                        .bind("i", (ll)inspection_id)
-                        .bind("ct", file.type)
-                        .bind("sz", (ll)file.size)
-                        .bind("sha", file.sha256)
-                        .bind("path", file.relative)
-                        .bind("by", photos::uploader_id(ctx.actor))
-                        .bind("name", photos::uploader_name(s, ctx.actor))
-                        .bind("at", (ll)now)
-                        .scalar();
+    db::Query insert(s,
+                     "INSERT INTO inspection_photo (project_id, inspection_id, "
+                     "deduction_id, content_type, size, sha256, path, uploaded_by, "
+                     "uploaded_by_name, created_at) VALUES (:p, :i, NULL, :ct, :sz, "
+                     ":sha, :path, :by, :name, :at) RETURNING id");
+    insert.bind("p", (ll)project_id)
+        .bind("i", (ll)inspection_id)
+        .bind("at", (ll)now);
+    const auto id = photos::bind_stored(insert, s, ctx.actor, file).scalar();
     auto out = inspection_photo_json(
         *db::Query(s, "SELECT * FROM inspection_photo WHERE id = :id").bind("id", (ll)id).one());
     nlohmann::json after = out;

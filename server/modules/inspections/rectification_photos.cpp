@@ -6,7 +6,7 @@
 #include "modules/audit/audit.hpp"
 #include "modules/inspections/inspection_photos.hpp"
 #include "modules/inspections/rectification_view.hpp"
-#include "modules/photos/photo_store.hpp"
+#include "modules/photos/photo_rows.hpp"
 
 namespace steward::inspections {
 namespace {
@@ -16,23 +16,17 @@ using ll = long long;
 std::int64_t insert_rectification_photo(db::Session& s, const core::Context& ctx, std::int64_t project_id,
                                         std::int64_t rectification_id, const std::string& role,
                                         const photos::Stored& file, std::int64_t now) {
-  const auto id = db::Query(s,
-                            "INSERT INTO rectification_photo (project_id, rectification_id, role, "
-                            "attached, content_type, size, sha256, path, uploaded_by, "
-                            "uploaded_by_name, created_at) VALUES (:p, :r, :role, :att, :ct, :sz, "
-                            ":sha, :path, :by, :name, :at) RETURNING id")
-                      .bind("p", (ll)project_id)
-                      .bind("r", (ll)rectification_id)
-                      .bind("role", role)
-                      .bind("att", role == "finding")
-                      .bind("ct", file.type)
-                      .bind("sz", (ll)file.size)
-                      .bind("sha", file.sha256)
-                      .bind("path", file.relative)
-                      .bind("by", photos::uploader_id(ctx.actor))
-                      .bind("name", photos::uploader_name(s, ctx.actor))
-                      .bind("at", (ll)now)
-                      .scalar();
+  db::Query insert(s,
+                   "INSERT INTO rectification_photo (project_id, rectification_id, role, "
+                   "attached, content_type, size, sha256, path, uploaded_by, "
+                   "uploaded_by_name, created_at) VALUES (:p, :r, :role, :att, :ct, :sz, "
+                   ":sha, :path, :by, :name, :at) RETURNING id");
+  insert.bind("p", (ll)project_id)
+      .bind("r", (ll)rectification_id)
+      .bind("role", role)
+      .bind("att", role == "finding")
+      .bind("at", (ll)now);
+  const auto id = photos::bind_stored(insert, s, ctx.actor, file).scalar();
   audit::record(s, ctx, now,
                 {project_id, "rectification_photo", id, "create", nullptr,
                  {{"rectificationId", rectification_id}, {"role", role}, {"sha256", file.sha256}}});

@@ -6,7 +6,7 @@
 #include "modules/audit/audit.hpp"
 #include "modules/patrols/patrol_repo.hpp"
 #include "modules/patrols/patrol_view.hpp"
-#include "modules/photos/photo_store.hpp"
+#include "modules/photos/photo_rows.hpp"
 
 namespace steward::patrols {
 namespace {
@@ -38,19 +38,13 @@ nlohmann::json PatrolPhotoService::upload(const core::Context& ctx, std::int64_t
   };
   steps.insert = [&](db::Session& s, std::int64_t, const photos::Stored& file) {
     const auto now = clock_.now();
-    const auto id = db::Query(s,
-                              "INSERT INTO patrol_photo (project_id, result_id, content_type, size, "
-                              "sha256, path, uploaded_by, uploaded_by_name, created_at) VALUES (:p, "
-                              "NULL, :ct, :sz, :sha, :path, :by, :name, :at) RETURNING id")
-                        .bind("p", (ll)project_id)
-                        .bind("ct", file.type)
-                        .bind("sz", (ll)file.size)
-                        .bind("sha", file.sha256)
-                        .bind("path", file.relative)
-                        .bind("by", photos::uploader_id(ctx.actor))
-                        .bind("name", photos::uploader_name(s, ctx.actor))
-                        .bind("at", (ll)now)
-                        .scalar();
+    db::Query insert(s,
+                     "INSERT INTO patrol_photo (project_id, result_id, content_type, size, "
+                     "sha256, path, uploaded_by, uploaded_by_name, created_at) VALUES (:p, "
+                     "NULL, :ct, :sz, :sha, :path, :by, :name, :at) RETURNING id");
+    insert.bind("p", (ll)project_id)
+        .bind("at", (ll)now);
+    const auto id = photos::bind_stored(insert, s, ctx.actor, file).scalar();
     auto out = patrol_photo_json(*db::Query(s, "SELECT * FROM patrol_photo WHERE id = :id").bind("id", (ll)id).one());
     nlohmann::json after = out;
     after["sha256"] = file.sha256;

@@ -15,6 +15,7 @@
 #include "core/crypto.hpp"
 #include "core/error.hpp"
 #include "db/query.hpp"
+#include "modules/photos/photo_rows.hpp"
 
 namespace steward::photos {
 namespace {
@@ -174,6 +175,15 @@ std::string read_photo_file(const std::string& data_dir, const std::string& rela
   std::ostringstream bytes;
   bytes << in.rdbuf();
   return bytes.str();
+}
+
+db::Query& bind_stored(db::Query& insert, db::Session& s, const core::Actor& actor, const Stored& file) {
+  return insert.bind("ct", file.type)
+      .bind("sz", (ll)file.size)
+      .bind("sha", file.sha256)
+      .bind("path", file.relative)
+      .bind("by", uploader_id(actor))
+      .bind("name", uploader_name(s, actor));
 }
 
 Stored copy_photo_file(const std::string& data_dir, std::int64_t project_id, const db::Row& row) {

@@ -6,6 +6,7 @@
 #include "core/time.hpp"
 #include "db/query.hpp"
 #include "modules/audit/audit.hpp"
+#include "modules/photos/photo_rows.hpp"
 #include "modules/work_orders/work_order_repo.hpp"
 #include "modules/work_orders/work_order_view.hpp"
 
@@ -103,22 +104,16 @@ nlohmann::json PhotoService::upload(const core::Context& ctx, std::int64_t order
   steps.insert = [&](db::Session& s, std::int64_t project_id, const photos::Stored& file) {
     const std::int64_t now = clock_.now();
     const std::string name = photos::uploader_name(s, actor);
-    const ll id = db::Query(s,
-                            "INSERT INTO wo_photo (project_id, order_id, stage, content_type, "
-                            "size, sha256, path, uploaded_by, uploaded_by_name, created_at) "
-                            "VALUES (:p, :o, :st, :ct, :sz, :sha, :path, :by, :name, :at) "
-                            "RETURNING id")
-                      .bind("p", (ll)project_id)
-                      .bind("o", (ll)order_id)
-                      .bind("st", stage)
-                      .bind("ct", file.type)
-                      .bind("sz", (ll)file.size)
-                      .bind("sha", file.sha256)
-                      .bind("path", file.relative)
-                      .bind("by", photos::uploader_id(actor))
-                      .bind("name", name)
-                      .bind("at", (ll)now)
-                      .scalar();
+    db::Query insert(s,
+                     "INSERT INTO wo_photo (project_id, order_id, stage, content_type, "
+                     "size, sha256, path, uploaded_by, uploaded_by_name, created_at) "
+                     "VALUES (:p, :o, :st, :ct, :sz, :sha, :path, :by, :name, :at) "
+                     "RETURNING id");
+    insert.bind("p", (ll)project_id)
+        .bind("o", (ll)order_id)
+        .bind("st", stage)
+        .bind("at", (ll)now);
+    const ll id = photos::bind_stored(insert, s, actor, file).scalar();
     auto j = photo_json(id, order_id, stage, file.type, file.size, now, name, offset_of(*order));
     nlohmann::json data{{"photoId", id}, {"stage", stage}, {"contentType", file.type},
                         {"size", file.size}};
