@@ -11,6 +11,7 @@
 #include "modules/calendar/calendar_routes.hpp"
 #include "modules/inspections/inspection_routes.hpp"
 #include "modules/patrols/patrol_photos.hpp"
+#include "modules/photos/photo_store.hpp"
 #include "modules/patrols/patrol_routes.hpp"
 #include "modules/kpi/analyses.hpp"
 #include "modules/kpi/kpi_routes.hpp"
@@ -58,6 +59,9 @@ App::App(AppConfig config, const core::Clock& clock) : config_(std::move(config)
       work_orders::sla_rule_spec([this] { work_orders_->recompute_open_clocks(); }), *db_, clock_);
   price_items_ = std::make_unique<crud::Resource>(work_orders::price_item_spec(), *db_, clock_);
   notifications_ = std::make_unique<notifications::NotificationService>(*db_, clock_);
+  // What uploads cut short by a crash left (an upload takes seconds, an hour is well past it).
+  if (const auto n = photos::remove_stale_temp_files(config_.data_dir))
+    spdlog::info("removed {} stale temporary photo files", n);
   photos_ = std::make_unique<work_orders::PhotoService>(
       *db_, clock_, config_.data_dir, static_cast<std::size_t>(config_.upload_limit));
   webhook_ = std::make_unique<notifications::WebhookSender>(*db_, clock_);

@@ -65,6 +65,14 @@ InspectionSummary build_demo_inspections(db::Database& db, std::int64_t now) {
     }
     return v;
   });
+  // The technician's login has one finding of the newest round to put right (我的整改).
+  const auto tech_staff = db.read([&](db::Session& s) {
+    auto u = db::Query(s, "SELECT u.staff_id FROM app_user u JOIN staff st ON st.id = u.staff_id WHERE "
+                          "u.username = 'tech' AND st.project_id = :p AND st.active = 1")
+                 .bind("p", (ll)ids[0].first)
+                 .one();
+    return u ? u->i64("staff_id") : std::int64_t{0};
+  });
   std::int64_t scheme = 0;
   const auto schemes = svc.list_schemes(ctx.actor);  // a copy: never range over a temporary's member
   for (const auto& s : schemes["items"])
@@ -113,8 +121,9 @@ InspectionSummary build_demo_inspections(db::Database& db, std::int64_t now) {
           for (const auto& it : sec["items"]) {
             if (it["deduction"].is_null() || r >= 4) continue;
             const auto deadline = day_of(when + 7 * kDay);
+            const bool for_tech = p == 0 && days_ago[m] < 5 && r == 0 && tech_staff != 0;
             auto rect = svc.create_rectification(
-                ctx, {{"deductionId", it["deduction"]["id"]}, {"responsibleStaffId", ids[p].second},
+                ctx, {{"deductionId", it["deduction"]["id"]}, {"responsibleStaffId", for_tech ? tech_staff : ids[p].second},
                       {"deadline", deadline}, {"requirement", "按标准整改并拍照留存"}});
             ++out.rectifications;
             const auto rid = rect["id"].get<std::int64_t>();

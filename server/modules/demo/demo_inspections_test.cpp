@@ -41,6 +41,13 @@ TEST(DemoInspections, FourMonthsOfInspectionsWithRectificationsInEveryState) {
                   .bind("t", (long long)now)
                   .scalar(),
               0);  // and some still within their deadline
+    // The technician's login has one of the open ones to put right.
+    EXPECT_EQ(db::Query(s, "SELECT COUNT(*) FROM rectification rc JOIN app_user u ON u.staff_id = "
+                           "rc.responsible_staff_id WHERE u.username = 'tech' AND rc.status = 'open' AND "
+                           "rc.due_at > :t")
+                  .bind("t", (long long)now)
+                  .scalar(),
+              1);
   });
   // The overdue ones escalate when the server's job runs.
   EXPECT_GT(app.inspections().escalate_rectifications(now), 0);

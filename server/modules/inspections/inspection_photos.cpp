@@ -1,12 +1,11 @@
 #include "modules/inspections/inspection_photos.hpp"
 
 #include "core/error.hpp"
-#include "core/crypto.hpp"
 #include "core/time.hpp"
 #include "db/query.hpp"
 #include "modules/audit/audit.hpp"
 #include "modules/inspections/inspection_view.hpp"
-#include "modules/work_orders/photos.hpp"
+#include "modules/photos/photo_rows.hpp"
 
 namespace steward::inspections {
 namespace {
@@ -41,45 +40,32 @@ nlohmann::json InspectionPhotoService::upload(const core::Context& ctx, std::int
                                                  std::to_string(kPhotosPerInspection) + " photos");
     return row->i64("project_id");
   };
+  photos::UploadSteps steps;
   // The inspection first: to a caller who may not see it, it does not exist, whatever they send.
-  const auto project_id = db_.read(check);
-  const std::string type = work_orders::check_photo(declared_type, bytes, max_bytes_);
-  const std::string relative = work_orders::store_photo_file(data_dir_, project_id, type, bytes);
-  const auto now = clock_.now();
-  try {
-    return db_.write([&](db::Session& s) {
-      db::Query(s, "UPDATE inspection SET updated_at = updated_at WHERE id = :i").bind("i", (ll)inspection_id).exec();
-      check(s);
-      const std::string sha = core::sha256_hex(bytes);
-      const auto id = db::Query(s,
-                                "INSERT INTO inspection_photo (project_id, inspection_id, "
-                                "deduction_id, content_type, size, sha256, path, uploaded_by, "
-                                "uploaded_by_name, created_at) VALUES (:p, :i, NULL, :ct, :sz, "
-                                ":sha, :path, :by, :name, :at) RETURNING id")
-                          .bind("p", (ll)project_id)
-                          .bind("i", (ll)inspection_id)
-                          .bind("ct", type)
-                          .bind("sz", (ll)bytes.size())
-                          .bind("sha", sha)
-                          .bind("path", relative)
-                          .bind("by", ctx.actor.user_id > 0 ? std::optional<ll>(ctx.actor.user_id) : std::nullopt)
-                          .bind("name", work_orders::uploader_name(s, ctx.actor))
-                          .bind("at", (ll)now)
-                          .scalar();
-      auto out = inspection_photo_json(
-          *db::Query(s, "SELECT * FROM inspection_photo WHERE id = :id").bind("id", (ll)id).one());
-      nlohmann::json after = out;
-      after["sha256"] = sha;
-      audit::record(s, ctx, now, {project_id, "inspection_photo", id, "create", nullptr, after});
-      return out;
-    });
-  } catch (...) {
-    work_orders::remove_photo_file(data_dir_, relative);  // no row points at it
-    throw;
-  }
+  steps.check = check;
+  steps.lock = [&](db::Session& s) { photos::lock_row(s, "inspection", inspection_id); };
+  steps.insert = [&](db::Session& s, std::int64_t project_id, const photos::Stored& file) {
+    const auto now = clock_.now();
+    db::Query insert(s,
+                     "INSERT INTO inspection_photo (project_id, inspection_id, "
+                     "deduction_id, content_type, size, sha256, path, uploaded_by, "
+                     "uploaded_by_name, created_at) VALUES (:p, :i, NULL, :ct, :sz, "
+                     ":sha, :path, :by, :name, :at) RETURNING id");
+    insert.bind("p", (ll)project_id)
+        .bind("i", (ll)inspection_id)
+        .bind("at", (ll)now);
+    const auto id = photos::bind_stored(insert, s, ctx.actor, file).scalar();
+    auto out = inspection_photo_json(
+        *db::Query(s, "SELECT * FROM inspection_photo WHERE id = :id").bind("id", (ll)id).one());
+    nlohmann::json after = out;
+    after["sha256"] = file.sha256;
+    audit::record(s, ctx, now, {project_id, "inspection_photo", id, "create", nullptr, after});
+    return out;
+  };
+  return photos::upload_into(db_, data_dir_, max_bytes_, declared_type, bytes, steps);
 }
 
-InspectionPhotoService::File InspectionPhotoService::fetch(const core::Actor& actor,
+photos::PhotoFile InspectionPhotoService::fetch(const core::Actor& actor,
                                                            std::int64_t photo_id) const {
   core::require(actor, "inspection.read");
   const auto row = db_.read([&](db::Session& s) {
@@ -87,7 +73,7 @@ InspectionPhotoService::File InspectionPhotoService::fetch(const core::Actor& ac
     if (!p || !view::find(s, actor, p->i64("inspection_id"))) core::throw_not_found("photo");
     return *p;
   });
-  return {row.str("content_type"), work_orders::read_photo_file(data_dir_, row.str("path"))};
+  return photos::file_of(data_dir_, row);
 }
 
 void register_photo_routes(http::Router& router, const InspectionPhotoService& svc) {
@@ -95,21 +81,13 @@ void register_photo_routes(http::Router& router, const InspectionPhotoService& s
   router.post("/api/v1/inspections/{id}/photos", [s](http::Request& req) {
     return http::created(s->upload({req.user(), req.request_id}, req.id(), req.header("content-type"), req.body));
   });
-  auto image = [](InspectionPhotoService::File photo) {
-    http::Response r;
-    r.status = 200;
-    r.body = std::move(photo.bytes);
-    r.content_type = photo.content_type;
-    r.headers.emplace_back("Cache-Control", "private, max-age=86400");
-    return r;
-  };
-  router.get("/api/v1/inspection-photos/{id}", [s, image](http::Request& req) { return image(s->fetch(req.user(), req.id())); });
+  router.get("/api/v1/inspection-photos/{id}", [s](http::Request& req) { return photos::photo_response(s->fetch(req.user(), req.id())); });
   // Registered before /rectifications/{id}/{action} (app.cpp), which would take "photos".
   router.post("/api/v1/rectifications/{id}/photos", [s](http::Request& req) {
     return http::created(s->upload_evidence({req.user(), req.request_id}, req.id(), req.header("content-type"), req.body));
   });
   router.get("/api/v1/rectification-photos/{id}",
-             [s, image](http::Request& req) { return image(s->fetch_rectification_photo(req.user(), req.id())); });
+             [s](http::Request& req) { return photos::photo_response(s->fetch_rectification_photo(req.user(), req.id())); });
   router.post("/api/v1/patrol-checks/{id}/rectification", [s](http::Request& req) {
     return http::created(s->rectification_from_patrol({req.user(), req.request_id}, req.id(), req.json()));
   });

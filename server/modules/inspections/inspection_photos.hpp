@@ -1,8 +1,9 @@
 #pragma once
 // Photos of an inspection's findings (DOMAIN I2): uploaded while the inspection is open by whoever
 // may record it (POST /api/v1/inspections/{id}/photos, the image as the body), then attached to a
-// deduction by recording it with `photoIds`. Stored by the work-order photo code (same checks of
-// the bytes, same files under <dataDir>/photos/<projectId>/); a row of inspection_photo each.
+// deduction by recording it with `photoIds`. Stored by the shared photo code (photos/photo_store.hpp:
+// the same checks of the bytes, the same files under <dataDir>/photos/<projectId>/); a row of
+// inspection_photo each.
 // Only those who see the inspection fetch them (GET /api/v1/inspection-photos/{id}); to anybody
 // else they do not exist (404).
 #include <cstdint>
@@ -14,6 +15,7 @@
 #include "db/database.hpp"
 #include "db/row.hpp"
 #include "http/router.hpp"
+#include "modules/photos/photo_store.hpp"
 
 namespace steward::inspections {
 
@@ -29,17 +31,14 @@ class InspectionPhotoService {
 
   nlohmann::json upload(const core::Context& ctx, std::int64_t inspection_id,
                         const std::string& declared_type, const std::string& bytes) const;
-  struct File {
-    std::string content_type, bytes;
-  };
-  File fetch(const core::Actor& actor, std::int64_t photo_id) const;
+  photos::PhotoFile fetch(const core::Actor& actor, std::int64_t photo_id) const;
 
   // Evidence photos of a rectification (rectification_photos.cpp): uploaded while it is open or
   // rejected by whoever may complete it (POST /api/v1/rectifications/{id}/photos), then named in
   // the completion's photoIds; fetched by whoever sees the rectification.
   nlohmann::json upload_evidence(const core::Context& ctx, std::int64_t rectification_id,
                                  const std::string& declared_type, const std::string& bytes) const;
-  File fetch_rectification_photo(const core::Actor& actor, std::int64_t photo_id) const;
+  photos::PhotoFile fetch_rectification_photo(const core::Actor& actor, std::int64_t photo_id) const;
   // A not-ok item of a patrol check becomes a rectification in one step (DOMAIN P4), with its
   // photos (copied) and its checkpoint; a second time is 409 (patrol_rectifications.cpp).
   nlohmann::json rectification_from_patrol(const core::Context& ctx, std::int64_t check_id,
@@ -60,8 +59,7 @@ class InspectionPhotoService {
 // completion; "finding": shown at once), with its audit row.
 std::int64_t insert_rectification_photo(db::Session& s, const core::Context& ctx, std::int64_t project_id,
                                         std::int64_t rectification_id, const std::string& role,
-                                        const std::string& type, const std::string& bytes,
-                                        const std::string& relative, std::int64_t now);
+                                        const photos::Stored& file, std::int64_t now);
 
 // The photo as a deduction and the upload answer show it.
 nlohmann::json inspection_photo_json(const db::Row& row);

@@ -16,7 +16,7 @@
 #include "modules/inspections/inspection_repo.hpp"
 #include "modules/inspections/rectification_view.hpp"
 #include "modules/patrols/patrol_view.hpp"
-#include "modules/work_orders/photos.hpp"
+#include "modules/photos/photo_store.hpp"
 
 namespace steward::inspections {
 namespace {
@@ -88,9 +88,9 @@ nlohmann::json insert_patrol_rectification(db::Session& s, const core::Context& 
   for (const auto& ph : db::Query(s, "SELECT content_type, path FROM patrol_photo WHERE result_id = :r ORDER BY id")
                             .bind("r", (ll)f.result_id)
                             .all()) {
-    const auto bytes = work_orders::read_photo_file(data_dir, ph.str("path"));
-    stored.push_back(work_orders::store_photo_file(data_dir, f.project, ph.str("content_type"), bytes));
-    insert_rectification_photo(s, ctx, f.project, id, "finding", ph.str("content_type"), bytes, stored.back(), now);
+    const auto copy = photos::copy_photo_file(data_dir, f.project, ph);
+    stored.push_back(copy.relative);
+    insert_rectification_photo(s, ctx, f.project, id, "finding", copy, now);
   }
   auto out = rect::to_json(s, *rect::find(s, ctx.actor, id), now);
   audit::record(s, ctx, now, {f.project, "rectification", id, "create", nullptr, out});
@@ -144,7 +144,7 @@ nlohmann::json InspectionPhotoService::rectification_from_patrol(const core::Con
       return out;
     });
   } catch (...) {
-    for (const auto& f : stored) work_orders::remove_photo_file(data_dir_, f);
+    for (const auto& f : stored) photos::remove_photo_file(data_dir_, f);
     throw;
   }
 }
@@ -186,7 +186,7 @@ nlohmann::json InspectionPhotoService::rectification_from_alarm(const core::Cont
       return out;
     });
   } catch (...) {
-    for (const auto& f : stored) work_orders::remove_photo_file(data_dir_, f);
+    for (const auto& f : stored) photos::remove_photo_file(data_dir_, f);
     throw;
   }
 }

@@ -1,13 +1,12 @@
 #include "modules/patrols/patrol_photos.hpp"
 
-#include "core/crypto.hpp"
 #include "core/error.hpp"
 #include "core/time.hpp"
 #include "db/query.hpp"
 #include "modules/audit/audit.hpp"
 #include "modules/patrols/patrol_repo.hpp"
 #include "modules/patrols/patrol_view.hpp"
-#include "modules/work_orders/photos.hpp"
+#include "modules/photos/photo_rows.hpp"
 
 namespace steward::patrols {
 namespace {
@@ -30,43 +29,32 @@ nlohmann::json PatrolPhotoService::upload(const core::Context& ctx, std::int64_t
   core::require(ctx.actor, "patrol.perform");
   if (project_id <= 0) core::throw_invalid("invalid query", {{"projectId", "is required"}});
   if (!ctx.actor.sees_project(project_id)) core::throw_not_found("project");
-  db_.read([&](db::Session& s) {
+  photos::UploadSteps steps;
+  // Nothing is counted: no lock, and the check only that the project is there.
+  steps.check = [&](db::Session& s) {
     if (!db::Query(s, "SELECT id FROM project WHERE id = :p").bind("p", (ll)project_id).one())
       core::throw_not_found("project");
-    return 0;
-  });
-  const std::string type = work_orders::check_photo(declared_type, bytes, max_bytes_);
-  const std::string relative = work_orders::store_photo_file(data_dir_, project_id, type, bytes);
-  const auto now = clock_.now();
-  try {
-    return db_.write([&](db::Session& s) {
-      const std::string sha = core::sha256_hex(bytes);
-      const auto id = db::Query(s,
-                                "INSERT INTO patrol_photo (project_id, result_id, content_type, size, "
-                                "sha256, path, uploaded_by, uploaded_by_name, created_at) VALUES (:p, "
-                                "NULL, :ct, :sz, :sha, :path, :by, :name, :at) RETURNING id")
-                          .bind("p", (ll)project_id)
-                          .bind("ct", type)
-                          .bind("sz", (ll)bytes.size())
-                          .bind("sha", sha)
-                          .bind("path", relative)
-                          .bind("by", ctx.actor.user_id > 0 ? std::optional<ll>(ctx.actor.user_id) : std::nullopt)
-                          .bind("name", work_orders::uploader_name(s, ctx.actor))
-                          .bind("at", (ll)now)
-                          .scalar();
-      auto out = patrol_photo_json(*db::Query(s, "SELECT * FROM patrol_photo WHERE id = :id").bind("id", (ll)id).one());
-      nlohmann::json after = out;
-      after["sha256"] = sha;
-      audit::record(s, ctx, now, {project_id, "patrol_photo", id, "create", nullptr, after});
-      return out;
-    });
-  } catch (...) {
-    work_orders::remove_photo_file(data_dir_, relative);  // no row points at it
-    throw;
-  }
+    return project_id;
+  };
+  steps.insert = [&](db::Session& s, std::int64_t, const photos::Stored& file) {
+    const auto now = clock_.now();
+    db::Query insert(s,
+                     "INSERT INTO patrol_photo (project_id, result_id, content_type, size, "
+                     "sha256, path, uploaded_by, uploaded_by_name, created_at) VALUES (:p, "
+                     "NULL, :ct, :sz, :sha, :path, :by, :name, :at) RETURNING id");
+    insert.bind("p", (ll)project_id)
+        .bind("at", (ll)now);
+    const auto id = photos::bind_stored(insert, s, ctx.actor, file).scalar();
+    auto out = patrol_photo_json(*db::Query(s, "SELECT * FROM patrol_photo WHERE id = :id").bind("id", (ll)id).one());
+    nlohmann::json after = out;
+    after["sha256"] = file.sha256;
+    audit::record(s, ctx, now, {project_id, "patrol_photo", id, "create", nullptr, after});
+    return out;
+  };
+  return photos::upload_into(db_, data_dir_, max_bytes_, declared_type, bytes, steps);
 }
 
-PatrolPhotoService::File PatrolPhotoService::fetch(const core::Actor& actor, std::int64_t photo_id) const {
+photos::PhotoFile PatrolPhotoService::fetch(const core::Actor& actor, std::int64_t photo_id) const {
   repo::require_any(actor);
   const auto row = db_.read([&](db::Session& s) {
     auto r = db::Query(s,
@@ -80,11 +68,11 @@ PatrolPhotoService::File PatrolPhotoService::fetch(const core::Actor& actor, std
     if (!mine && !seen) core::throw_not_found("photo");
     return *r;
   });
-  return {row.str("content_type"), work_orders::read_photo_file(data_dir_, row.str("path"))};
+  return photos::file_of(data_dir_, row);
 }
 
 std::string PatrolPhotoService::read(const std::string& relative) const {
-  return work_orders::read_photo_file(data_dir_, relative);
+  return photos::read_photo_file(data_dir_, relative);
 }
 
 void register_photo_routes(http::Router& router, const PatrolPhotoService& svc) {
@@ -94,13 +82,7 @@ void register_photo_routes(http::Router& router, const PatrolPhotoService& svc) 
                                    req.header("content-type"), req.body));
   });
   router.get("/api/v1/patrol-photos/{id}", [s](http::Request& req) {
-    auto photo = s->fetch(req.user(), req.id());
-    http::Response r;
-    r.status = 200;
-    r.body = std::move(photo.bytes);
-    r.content_type = photo.content_type;
-    r.headers.emplace_back("Cache-Control", "private, max-age=86400");
-    return r;
+    return photos::photo_response(s->fetch(req.user(), req.id()));
   });
 }
 

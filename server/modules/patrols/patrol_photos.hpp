@@ -2,7 +2,7 @@
 // Photos taken on a round (DOMAIN P2, P4): uploaded to a project by whoever performs checks
 // (POST /api/v1/patrol-photos?projectId=, the image as the body; from a phone that was offline,
 // before the check that names them), then attached to a not-ok item by recording the check with
-// `photoIds`. Stored by the shared photo code (work_orders/photos.hpp: the same checks of the
+// `photoIds`. Stored by the shared photo code (photos/photo_store.hpp: the same checks of the
 // bytes, the same files under <dataDir>/photos/<projectId>/), one row of patrol_photo each.
 // Fetched (GET /api/v1/patrol-photos/{id}) by the uploader and by those who see the check; to
 // anybody else they do not exist (404). A finding that becomes a work order takes copies along.
@@ -14,6 +14,7 @@
 #include "core/context.hpp"
 #include "db/database.hpp"
 #include "http/router.hpp"
+#include "modules/photos/photo_store.hpp"
 
 namespace steward::patrols {
 
@@ -24,10 +25,7 @@ class PatrolPhotoService {
 
   nlohmann::json upload(const core::Context& ctx, std::int64_t project_id, const std::string& declared_type,
                         const std::string& bytes) const;
-  struct File {
-    std::string content_type, bytes;
-  };
-  File fetch(const core::Actor& actor, std::int64_t photo_id) const;
+  photos::PhotoFile fetch(const core::Actor& actor, std::int64_t photo_id) const;
   // The bytes of a stored photo row's path (for copying into a work order).
   std::string read(const std::string& relative) const;
 

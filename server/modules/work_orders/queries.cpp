@@ -7,6 +7,7 @@
 #include "db/query.hpp"
 #include "modules/auth/roles.hpp"
 #include "modules/work_orders/charges.hpp"
+#include "modules/work_orders/dates.hpp"
 #include "modules/work_orders/work_order.hpp"
 #include "modules/work_orders/work_order_repo.hpp"
 #include "modules/work_orders/work_order_service.hpp"
@@ -50,13 +51,33 @@ void choice_filter(Where& w, const core::Params& q, const std::string& param,
   w.add(column + " = :" + param, param, *v);
 }
 
-std::int64_t day_start(const std::string& param, const core::Params& q, bool end) {
-  auto t = core::parse_iso8601(*q.text(param) + (end ? "T23:59:59+08:00" : "T00:00:00+08:00"));
-  if (!t) core::throw_invalid("query parameter " + param + " must be a date YYYY-MM-DD", {{param, "must be a date YYYY-MM-DD"}});
-  return *t + (end ? 1 : 0);
+// A day of the from/to filter is a local day of each order's project: it starts at midnight at
+// the project's offset. The projects nearly always share their zone, and then one bound serves
+// every order (and the reported_at index); otherwise the bound is per group of projects.
+void day_filter(Where& w, db::Session& s, const core::Params& q, const std::string& param, bool end) {
+  const auto midnight_utc = core::parse_iso8601(date_param(q, param) + "T00:00:00Z");
+  const std::int64_t bound = *midnight_utc + (end ? 86400 : 0);
+  const std::string op = end ? " < :" : " >= :";
+  std::map<int, std::vector<long long>> by_offset;
+  for (const auto& p : db::Query(s, "SELECT id, time_zone FROM project").all())
+    by_offset[core::zone_offset_seconds(p.str("time_zone")).value_or(8 * 3600)].push_back(p.i64("id"));
+  if (by_offset.size() <= 1) {
+    const int offset = by_offset.empty() ? 8 * 3600 : by_offset.begin()->first;
+    w.add("o.reported_at" + op + param, param, (ll)(bound - offset));
+    return;
+  }
+  std::string any;
+  int k = 0;
+  for (const auto& [offset, ids] : by_offset) {
+    const std::string name = param + std::to_string(k++);
+    any += std::string(any.empty() ? "" : " OR ") + "(o.project_id IN (" + db::id_list(ids) +
+           ") AND o.reported_at" + op + name + ")";
+    w.binds.emplace_back(name, (ll)(bound - offset));
+  }
+  w.add("(" + any + ")");
 }
 
-Where list_filters(const core::Actor& actor, const core::Params& q, std::int64_t now) {
+Where list_filters(db::Session& s, const core::Actor& actor, const core::Params& q, std::int64_t now) {
   Where w;
   scope(w, actor);
   const std::pair<const char*, const char*> ids[] = {
@@ -70,8 +91,8 @@ Where list_filters(const core::Actor& actor, const core::Params& q, std::int64_t
   choice_filter(w, q, "priority", "o.priority", priorities());
   choice_filter(w, q, "channel", "o.channel", channels());
   if (auto c = q.text("category")) w.add("o.category = :category", "category", *c);
-  if (q.text("from")) w.add("o.reported_at >= :from", "from", (ll)day_start("from", q, false));
-  if (q.text("to")) w.add("o.reported_at < :to", "to", (ll)day_start("to", q, true));
+  if (q.text("from")) day_filter(w, s, q, "from", false);
+  if (q.text("to")) day_filter(w, s, q, "to", true);
   if (auto open = q.flag("open"); open && *open)
     w.add("o.status IN ('registered', 'dispatched', 'accepted', 'in_progress', 'waiting')");
   if (auto overdue = q.flag("overdue"); overdue && *overdue)
@@ -109,9 +130,9 @@ nlohmann::json WorkOrderService::list(const core::Actor& actor, const core::Para
   core::require(actor, "work_order.read");
   const auto now = clock_.now();
   const auto page = q.page();
-  const Where w = list_filters(actor, q, now);
   const auto cal = calendar_.calendar();
   return db_.read([&](db::Session& s) {
+    const Where w = list_filters(s, actor, q, now);
     db::Query count(s, "SELECT COUNT(*) FROM work_order o" + w.sql);
     w.bind_to(count);
     const auto total = count.scalar();

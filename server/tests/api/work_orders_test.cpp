@@ -1,4 +1,6 @@
 // Work orders through the API, as the front desk, a technician, an owner and a manager use them.
+#include <set>
+
 #include "tests/api/work_orders_suite.hpp"
 
 namespace steward::testing {
@@ -272,6 +274,39 @@ TEST_P(WorkOrders, ChangingARuleMovesTheDeadlinesOfOpenOrdersOnly) {
   EXPECT_EQ(clock(cancelled, "contact")["dueAt"], "2026-11-24T10:00:00+08:00");
   EXPECT_EQ(clock(cancelled, "contact")["state"], "stopped");
   act("admin", "PATCH", "/api/v1/sla-rules/" + std::to_string(rule), {{"amount", 1}});
+}
+
+TEST_P(WorkOrders, TheDateFilterTakesTheDayOfEachOrdersProjectZone) {
+  at_time("2026-12-10T10:00:00");
+  const std::string project = "/api/v1/projects/" + std::to_string(pid("XSTY"));
+  const auto zone = act("admin", "GET", project).body["timeZone"];
+  ASSERT_EQ(act("admin", "PATCH", project, {{"timeZone", "UTC"}}).status, 200u);
+  // 23:30 on 10 December in UTC, which is already 07:30 on the 11th in Beijing (a day of its own,
+  // so the statistics of 1 December stay as their test expects).
+  at_time("2026-12-11T07:30:00");
+  const auto late = register_order("admin", {{"projectId", pid("XSTY")}, {"kind", "repair"}, {"category", "water"}})["id"]
+                        .get<std::int64_t>();
+  const auto beijing = register_order("admin", {{"kind", "repair"}, {"category", "water"}})["id"].get<std::int64_t>();  // CSHY
+  auto ids = [&](const std::string& filter) {
+    std::set<std::int64_t> out;
+    const auto page = act("admin", "GET", "/api/v1/work-orders?pageSize=100&" + filter).body;
+    for (const auto& o : page["items"]) out.insert(o["id"].get<std::int64_t>());
+    return out;
+  };
+  const auto xsty = "projectId=" + std::to_string(pid("XSTY")) + "&";
+  EXPECT_TRUE(ids(xsty + "from=2026-12-10&to=2026-12-10").count(late));
+  EXPECT_FALSE(ids(xsty + "from=2026-12-11&to=2026-12-11").count(late));
+  EXPECT_FALSE(ids(xsty + "to=2026-12-09").count(late));
+  // Across projects in two zones, each order by its own project's day.
+  const auto first = ids("from=2026-12-10&to=2026-12-10");
+  EXPECT_TRUE(first.count(late));
+  EXPECT_FALSE(first.count(beijing));
+  const auto second = ids("from=2026-12-11&to=2026-12-11");
+  EXPECT_FALSE(second.count(late));
+  EXPECT_TRUE(second.count(beijing));
+  EXPECT_EQ(act("admin", "GET", "/api/v1/work-orders?from=2026-12-1x").body["details"]["from"],
+            "must be a date YYYY-MM-DD");
+  ASSERT_EQ(act("admin", "PATCH", project, {{"timeZone", zone}}).status, 200u);
 }
 
 TEST_P(WorkOrders, StatisticsCountFromTheDailyCounters) {

@@ -105,7 +105,7 @@ export interface QuarterReport {
   total: QuarterColumn
 }
 
-type Format = 'xlsx' | 'csv'
+export type Format = 'xlsx' | 'csv'
 
 /** A query string without empty values. */
 function qs(params: Record<string, string | number | undefined>): string {

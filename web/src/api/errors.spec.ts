@@ -12,8 +12,12 @@ const known: Record<string, string> = {
   'errors.auth.invalid_credentials': '用户名或密码错误',
   'errors.fallback.network': '无法连接服务器',
   'errors.fallback.server': '服务器出错了',
+  'fieldError.messages.required': '必填',
+  'fieldError.labels.phone': '电话',
+  'fieldError.withLabel': '{label}：{message}',
 }
-const translate = (key: string) => known[key]
+const translate = (key: string, params: Record<string, string> = {}) =>
+  known[key]?.replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? '')
 
 describe('toApiError', () => {
   it('keeps the status, code and per-field details of an error body', () => {
@@ -29,7 +33,19 @@ describe('toApiError', () => {
     expect(error.status).toBe(400)
     expect(error.code).toBe('validation.failed')
     expect(error.message).toBe('The customer is not valid')
-    expect(error.details).toEqual({ phone: 'must be 11 digits' })
+    expect(error.details).toEqual({ phone: '电话：must be 11 digits' })
+  })
+
+  it('shows the field messages in the console language: known ones translated, others after the label', () => {
+    const error = toApiError(
+      failed(400, {
+        code: 'validation.failed',
+        message: 'invalid request',
+        details: { title: 'is required', phone: 'must be 11 digits', other: 'is odd' },
+      }),
+      translate,
+    )
+    expect(error.details).toEqual({ title: '必填', phone: '电话：must be 11 digits', other: 'is odd' })
   })
 
   it('prefers the localised text for a code the console knows', () => {

@@ -1,4 +1,5 @@
 import { AxiosError } from 'axios'
+import { localiseDetails } from './field-messages'
 
 /** The error body every endpoint answers with a 4xx/5xx status. */
 export interface ApiErrorBody {
@@ -22,8 +23,8 @@ export class ApiError extends Error {
   }
 }
 
-/** Looks up a localised text for a key; answers undefined when there is none. */
-export type Translate = (key: string) => string | undefined
+/** Looks up a localised text for a key, filling in its {params}; answers undefined when there is none. */
+export type Translate = (key: string, params?: Record<string, string>) => string | undefined
 
 function isErrorBody(value: unknown): value is ApiErrorBody {
   if (typeof value !== 'object' || value === null) return false
@@ -44,6 +45,8 @@ function stringDetails(value: unknown): Record<string, string> {
  * Turns whatever axios rejected with into an ApiError. The message is the localised text for the
  * server's code when the front end knows the code (`errors.<code>`), else the server's own message,
  * else a generic text: `errors.fallback.network` (no answer, status 0), `.server` (5xx) or `.unknown`.
+ * The per-field details come in the console's language too (field-messages.ts), so that every form
+ * shows them as they are.
  */
 export function toApiError(error: unknown, translate: Translate): ApiError {
   if (error instanceof ApiError) return error
@@ -55,7 +58,7 @@ export function toApiError(error: unknown, translate: Translate): ApiError {
   const body: unknown = error.response?.data
   if (isErrorBody(body)) {
     const message = translate(`errors.${body.code}`) || body.message
-    return new ApiError(status, body.code, message, stringDetails(body.details))
+    return new ApiError(status, body.code, message, localiseDetails(stringDetails(body.details), translate))
   }
   const kind = status === 0 ? 'network' : status >= 500 ? 'server' : 'unknown'
   const message = translate(`errors.fallback.${kind}`) || error.message

@@ -29,8 +29,8 @@ http.interceptors.request.use((config) => {
   return config
 })
 
-function translate(key: string): string | undefined {
-  return i18n.global.te(key) ? i18n.global.t(key) : undefined
+function translate(key: string, params: Record<string, string> = {}): string | undefined {
+  return i18n.global.te(key) ? i18n.global.t(key, params) : undefined
 }
 
 http.interceptors.response.use(
