@@ -281,9 +281,16 @@ std::vector<Row> Query::run(bool want_rows, std::size_t limit) {
       bool temporary;
       ~Lease() { cache.give_back(sql, stmt, temporary); }
     } lease{cache, sql_, stmt, temporary};
-    for (const Param& p : params_) {
-      const std::string name = ":" + p.name;
-      const int index = sq::sqlite3_bind_parameter_index(stmt, name.c_str());
+    for (std::size_t k = 0; k < params_.size(); ++k) {
+      const Param& p = params_[k];
+      // Parameters are mostly bound in the order the SQL names them: try that place first
+      // (SQLite's lookup by name compares against every parameter of the statement).
+      int index = static_cast<int>(k) + 1;
+      const char* at = sq::sqlite3_bind_parameter_name(stmt, index);
+      if (!at || at[0] != ':' || p.name != at + 1) {
+        const std::string name = ":" + p.name;
+        index = sq::sqlite3_bind_parameter_index(stmt, name.c_str());
+      }
       if (index == 0) throw soci::soci_error("Cannot bind (by name) to " + p.name);
       int rc;
       if (p.null)

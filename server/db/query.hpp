@@ -3,7 +3,6 @@
 // statement). SQL is written once for both engines; SOCI rewrites `:name` for PostgreSQL.
 //
 //   auto row = Query(tx, "SELECT id, name FROM region WHERE id = :id").bind("id", id).one();
-#include <deque>
 #include <functional>
 #include <optional>
 #include <string>
@@ -22,7 +21,7 @@ using Session = soci::session;
 
 class Query {
  public:
-  Query(Session& session, std::string_view sql) : session_(session), sql_(sql) {}
+  Query(Session& session, std::string_view sql) : session_(session), sql_(sql) { params_.reserve(16); }
 
   Query& bind(const std::string& name, long long value);
   Query& bind(const std::string& name, int value) { return bind(name, (long long)value); }
@@ -54,7 +53,7 @@ class Query {
   std::vector<Row> run(bool want_rows, std::size_t limit);
   Session& session_;
   std::string sql_;
-  std::deque<Param> params_;  // deque: bound references stay valid as params are added
+  std::vector<Param> params_;  // bound to the statement only in run(), once all are added
 };
 
 // Tests only (the query-plan test): `observer` sees the SQL text of every statement run from now

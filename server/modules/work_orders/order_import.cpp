@@ -156,7 +156,7 @@ struct Reference {
   std::unordered_map<std::string, std::string> categories;                   // code or name -> code
   std::unordered_map<std::int64_t, std::unordered_map<std::string, UnitInfo>> units;  // "building\x1funit"
   std::unordered_map<std::int64_t, std::vector<CustomerInfo>> customers;     // by unit
-  std::unordered_set<std::string> imported;                                  // "project\x1fexternal id"
+  std::unordered_set<std::int64_t> with_imports;  // projects with imported orders already
   std::vector<SlaRule> rules;
 };
 
@@ -174,11 +174,11 @@ Reference load_reference(db::Session& s) {
                                          UnitInfo{u.i64("id"), u.i64("building_id"), u.opt_i64("zone_id")});
   for (const auto& c : db::Query(s, "SELECT id, unit_id, name, phone_index FROM customer WHERE unit_id IS NOT NULL").all())
     r.customers[c.i64("unit_id")].push_back({c.i64("id"), c.i64("unit_id"), c.str("name"), c.str("phone_index")});
-  for (const auto& e : db::Query(s, "SELECT project_id, data_json FROM wo_event WHERE action = 'import'").all()) {
-    const auto data = nlohmann::json::parse(e.str("data_json"), nullptr, false);
-    if (data.is_object() && data.contains("externalId") && data["externalId"].is_string())
-      r.imported.insert(std::to_string(e.i64("project_id")) + '\x1f' + data["externalId"].get<std::string>());
-  }
+  // Only rows of these projects can have been imported before (read from the partial index of
+  // external ids, not from the orders).
+  for (const auto& p : db::Query(s, "SELECT p.id FROM project p WHERE EXISTS (SELECT 1 FROM work_order w "
+                                    "WHERE w.project_id = p.id AND w.external_ref IS NOT NULL)").all())
+    r.with_imports.insert(p.i64("id"));
   r.rules = repo::rules(s);
   return r;
 }
@@ -190,6 +190,7 @@ struct Row {
   const ProjectInfo* project = nullptr;
   std::string kind, category, priority, channel, location, reporter_name, reporter_phone, title,
       description, status, satisfaction, result, root_cause;
+  std::string phone_index;  // the reporter's phone's blind index ("" without a phone)
   const UnitInfo* unit = nullptr;
   std::optional<std::int64_t> customer_id;
   std::int64_t reported = 0;
@@ -290,6 +291,8 @@ class Checker {
     r.reporter_phone = core::digits_only(phone);
     if (!phone.empty() && (r.reporter_phone.size() < 7 || r.reporter_phone.size() > 13))
       fail(kReporterPhone, "must be a phone number of 7 to 13 digits");
+    else if (!r.reporter_phone.empty())
+      r.phone_index = cipher_.blind_index(r.reporter_phone);
     r.title = text(kTitle, 100);
     r.description = text(kDescription, 2000);
     r.result = text(kResult, 500);
@@ -352,20 +355,15 @@ class Checker {
   // Before the second pass over the same rows.
   void restart() { seen_.clear(); }
 
-  bool already_imported(const Row& r) const {
-    return ref_.imported.count(std::to_string(r.project->id) + '\x1f' + r.external_id) > 0;
-  }
-
  private:
   // The order's linked owner: the customer of the unit with the reporter's phone; the reporter's
   // name and phone default to the unit's only customer when the row has none.
   void link_customer(Row& r) const {
     const auto it = ref_.customers.find(r.unit->id);
     if (it == ref_.customers.end()) return;
-    if (!r.reporter_phone.empty()) {
-      const std::string index = cipher_.blind_index(r.reporter_phone);
+    if (!r.phone_index.empty()) {
       for (const auto& c : it->second)
-        if (c.phone_index == index) {
+        if (c.phone_index == r.phone_index) {
           r.customer_id = c.id;
           if (r.reporter_name.empty()) r.reporter_name = c.name;
         }
@@ -434,6 +432,16 @@ class BatchWriter {
       codes_[{r.i64("project_id"), r.str("day")}] = r.i64("last");
   }
 
+  // Whether the row's order was imported before (by an earlier run of the same or another file).
+  bool imported_before(db::Session& s, const Row& r) const {
+    if (!ref_.with_imports.count(r.project->id)) return false;
+    return db::Query(s, "SELECT id FROM work_order WHERE project_id = :p AND external_ref = :e")
+        .bind("p", (ll)r.project->id)
+        .bind("e", r.external_id)
+        .one()
+        .has_value();
+  }
+
   void write(db::Session& s, const Row& r, BatchSums& sums) {
     const ProjectInfo& p = *r.project;
     const int offset = p.hours.offset_seconds;
@@ -498,10 +506,10 @@ class BatchWriter {
                   "reporter_phone_enc, reporter_phone_index, title, description, department, "
                   "responsible_department, responsible_person, root_cause, valid_complaint, result, "
                   "satisfaction, reported_at, created_by, created_at, updated_at, completed_at, "
-                  "closed_at, visited_at, next_due_at) VALUES (:p, :code, :kind, :cat, :prio, :chan, "
+                  "closed_at, visited_at, next_due_at, external_ref) VALUES (:p, :code, :kind, :cat, :prio, :chan, "
                   ":status, :unit, :building, :zone, :loc, :cust, :rname, :rphone, :rindex, :title, "
                   ":descr, '', '', '', :cause, :valid, :result, :sat, :reported, NULL, :created, "
-                  ":updated, :completed, :closed, :visited, :due) RETURNING id")
+                  ":updated, :completed, :closed, :visited, :due, :ext) RETURNING id")
             .bind("p", (ll)p.id)
             .bind("code", code)
             .bind("kind", r.kind)
@@ -516,7 +524,7 @@ class BatchWriter {
             .bind("cust", opt(r.customer_id))
             .bind("rname", r.reporter_name)
             .bind("rphone", cipher_.encrypt(r.reporter_phone))
-            .bind("rindex", r.reporter_phone.empty() ? "" : cipher_.blind_index(r.reporter_phone))
+            .bind("rindex", r.phone_index)
             .bind("title", r.title)
             .bind("descr", r.description)
             .bind("cause", r.root_cause)
@@ -530,6 +538,7 @@ class BatchWriter {
             .bind("closed", opt(cancelled ? std::nullopt : r.closed))
             .bind("visited", opt(r.visited))
             .bind("due", next_due)
+            .bind("ext", r.external_id)
             .scalar();
     // Reminders and breach notices of deadlines already past count as sent: the history must not
     // page anyone.
@@ -680,12 +689,18 @@ ImportReport import_orders(db::Database& db, const core::FieldCipher& cipher,
     // file's order, and so their ids and codes.
     std::stable_sort(batch.begin(), batch.end(),
                      [](const Row& a, const Row& b) { return a.project->id < b.project->id; });
-    db.write([&](db::Session& s) {
+    const auto skipped = db.write([&](db::Session& s) {
       BatchSums sums;
-      for (const auto& r : batch) writer.write(s, r, sums);
+      std::int64_t n = 0;
+      for (const auto& r : batch) {
+        if (writer.imported_before(s, r)) ++n;
+        else writer.write(s, r, sums);
+      }
       writer.flush(s, sums);
+      return n;
     });
-    report.imported += static_cast<std::int64_t>(batch.size());
+    report.skipped += skipped;
+    report.imported += static_cast<std::int64_t>(batch.size()) - skipped;
     batch.clear();
     if (options.progress) options.progress(report.imported);
   };
@@ -694,10 +709,6 @@ ImportReport import_orders(db::Database& db, const core::FieldCipher& cipher,
     problems.clear();
     auto row = checker.check(fields, reader.line(), problems);
     if (!row) throw std::runtime_error("the file changed while it was imported (line " + std::to_string(reader.line()) + ")");
-    if (checker.already_imported(*row)) {
-      ++report.skipped;
-      continue;
-    }
     batch.push_back(std::move(*row));
     if (static_cast<std::int64_t>(batch.size()) >= options.batch) write_batch();
   }

@@ -192,6 +192,28 @@ TEST_P(Import, TheSameFileTwiceAddsNothing) {
   EXPECT_EQ(scalar("SELECT SUM(value) FROM kpi_status WHERE project_id = :p", p), 7);
 }
 
+TEST_P(Import, ExternalIdsAreKeptOnTheOrderPerProject) {
+  std::vector<std::int64_t> customers;
+  at_time("2026-11-01T08:00:00");
+  const std::string a = next_code(), b = next_code();
+  const auto pa = new_project(a, 3, customers);
+  const auto pb = new_project(b, 3, customers);
+  ASSERT_EQ(run(history(a)).imported, 6);
+  // The same previous-system numbers in another project are other orders.
+  const auto other = run(history(b));
+  EXPECT_EQ(other.imported, 6);
+  EXPECT_EQ(other.skipped, 0);
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM work_order WHERE project_id = :p AND external_ref LIKE 'OLD-%'", pa), 6);
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM work_order WHERE project_id = :p AND external_ref LIKE 'OLD-%'", pb), 6);
+  // One order per project and external id, whoever writes it.
+  EXPECT_THROW(server().app().db().write([&](db::Session& s) {
+    db::Query(s, "UPDATE work_order SET external_ref = 'OLD-1' WHERE project_id = :p AND external_ref = 'OLD-2'")
+        .bind("p", (long long)pa)
+        .exec();
+  }),
+               std::exception);
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, Import, ::testing::ValuesIn(engines_under_test()));
 
 }  // namespace
