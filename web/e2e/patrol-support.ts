@@ -6,6 +6,7 @@ export const CLEANING = { username: 'cleaning', password: 'steward-demo' }
 export const CLUBHOUSE = { username: 'clubhouse', password: 'steward-demo' }
 export const SUPERVISOR = { username: 'supervisor', password: 'steward-demo' }
 export const PM = { username: 'pm', password: 'steward-demo' }
+export const SECURITY = { username: 'security', password: 'steward-demo' }
 
 /** A short tag that keeps each run's checkpoint codes apart. */
 export const runTag = () => Math.random().toString(36).slice(2, 7).toUpperCase()
@@ -114,6 +115,41 @@ export async function ownPool(request: APIRequestContext) {
     ],
   })
   return { admin, pool, plan, metrics: m }
+}
+
+/**
+ * Yesterday's daily post round of 城市花园, for the coverage specs: three posts (东, 西, 南 named
+ * `${label}东岗${tag}` and so on), a plan due once a day at 09:00-10:00 with 15 minutes' grace for
+ * the security guards, started yesterday (without startsOn yesterday's slots would not be due: a
+ * plan is due from its start); `check` records the guard's check of a post yesterday at hh:mm.
+ */
+export async function yesterdaysPostRound(request: APIRequestContext, label: string) {
+  const tag = runTag()
+  const admin = await patrolApi(request)
+  const post = (side: string) =>
+    admin.post('/patrol-checkpoints', { projectId: admin.project.id, code: `E2E-${side}-${tag}`, name: `${label}${side}岗${tag}`, kind: 'post', place: '城市花园' })
+  const [east, west, south] = [await post('E'), await post('W'), await post('S')]
+  const yesterday = localDay(-1)
+  const plan = await admin.post('/patrol-plans', {
+    projectId: admin.project.id,
+    name: `岗位巡查（${label}${tag}）`,
+    startsOn: yesterday,
+    assignee: { kind: 'role', role: 'security' },
+    schedule: { kind: 'times', times: ['09:00'], slotMinutes: 60 },
+    graceMinutes: 15,
+    checkpointIds: [east.id, west.id, south.id],
+    items: [{ label: '人员在岗', kind: 'check' }],
+  })
+  const guard = await patrolApi(request, SECURITY)
+  const check = (checkpointId: number, time: string) =>
+    guard.post('/patrol-checks', {
+      clientId: crypto.randomUUID(),
+      planId: plan.id,
+      checkpointId,
+      madeAt: `${yesterday}T${time}:00+08:00`,
+      results: [{ itemId: plan.items[0].id, ok: true }],
+    })
+  return { east, west, south, plan, yesterday, check }
 }
 
 /** A chlorine reading within the pool's limit now: morning 0.6-1.0, afternoon 0.3-0.6, closed 0.3-0.5. */
