@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test'
-import { login, TECHNICIAN } from './support'
-import { CLEANING, clearOfEdges, CLUBHOUSE, inCityGarden, ownPool, patrolApi, PM, runTag, SUPERVISOR, yesterdaysPostRound } from './patrol-support'
+import { login } from './support'
+import { CLEANING, clearOfEdges, CLUBHOUSE, inCityGarden, ownPool, patrolApi, PM, rectifyByTechnician, runTag, SUPERVISOR, yesterdaysPostRound } from './patrol-support'
 
 // Up to 150 s of waiting for midnight (clearOfEdges) on top of the steps.
 test.describe.configure({ timeout: 300_000 })
@@ -138,14 +138,7 @@ test('an alarm becomes a rectification from the alarms page', async ({ page, req
   const dialog = page.getByTestId('rectify-dialog')
   await expect(dialog).toContainText(`${pool.name}余氯超标`)
   await expect(dialog.getByTestId('rectify-requirement')).toHaveValue(/余氯.*2\.00 mg\/L/)
-  await dialog.getByTestId('rectify-responsible').click()
-  await page.getByRole('option', { name: new RegExp(`^${TECHNICIAN.name}（`) }).click()
-  await dialog.getByTestId('rectify-save').click()
-  await expect(dialog).toBeHidden()
-  const link = row.getByTestId('alarm-rectification')
-  await expect(link).toHaveText(/整改 #\d+/)
-  await expect(row.getByTestId('alarm-rectify')).toHaveCount(0)
-  const id = Number((await link.textContent())!.replace(/\D+/g, ''))
+  const { link, id } = await rectifyByTechnician(page, row, 'alarm-rectification', 'alarm-rectify')
   const rect = await patrolApi(request, SUPERVISOR).then((api) => api.get(`/rectifications/${id}`))
   expect(rect.source).toBe('patrol')
   expect(rect.patrol.alarmId).toBe(made.alarmsRaised[0])
@@ -200,14 +193,7 @@ test('a not-ok item becomes a rectification from the check records page and link
   await row.getByTestId('check-make-rectification').click()
   const dialog = page.getByTestId('rectify-dialog')
   await expect(dialog).toContainText(`${room.name} · 地漏已清理并补水`)
-  await dialog.getByTestId('rectify-responsible').click()
-  await page.getByRole('option', { name: new RegExp(`^${TECHNICIAN.name}（`) }).click()
-  await dialog.getByTestId('rectify-save').click()
-  await expect(dialog).toBeHidden()
-  const link = row.getByTestId('check-rectification')
-  await expect(link).toHaveText(/整改 #\d+/)
-  await expect(row.getByTestId('check-make-rectification')).toHaveCount(0)
-  const id = Number((await link.textContent())!.replace(/\D+/g, ''))
+  const { link, id } = await rectifyByTechnician(page, row, 'check-rectification', 'check-make-rectification')
   const rect = await patrolApi(request, SUPERVISOR).then((api) => api.get(`/rectifications/${id}`))
   expect(rect.source).toBe('patrol')
   expect(rect.item.name).toBe('地漏已清理并补水')

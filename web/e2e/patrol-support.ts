@@ -1,5 +1,5 @@
-import { expect, type APIRequestContext, type Page } from '@playwright/test'
-import { ADMIN, apiLogin, CITY_GARDEN, switchProject } from './support'
+import { expect, type APIRequestContext, type Locator, type Page } from '@playwright/test'
+import { ADMIN, apiLogin, CITY_GARDEN, switchProject, TECHNICIAN } from './support'
 
 /** Demo field logins of 城市花园 (password steward-demo). */
 export const CLEANING = { username: 'cleaning', password: 'steward-demo' }
@@ -157,6 +157,23 @@ export function goodChlorine(minute = localMinute()): string {
   if (minute >= 9 * 60 && minute < 12 * 60) return '0.80'
   if (minute >= 12 * 60 && minute < 21 * 60) return '0.50'
   return '0.40'
+}
+
+/**
+ * In the open 转整改 dialog: the technician puts it right, saved; the row then links to the
+ * rectification (整改 #n, test id `linkTestId`) instead of offering `makeTestId` again. The link and
+ * the rectification's id.
+ */
+export async function rectifyByTechnician(page: Page, row: Locator, linkTestId: string, makeTestId: string) {
+  const dialog = page.getByTestId('rectify-dialog')
+  await dialog.getByTestId('rectify-responsible').click()
+  await page.getByRole('option', { name: new RegExp(`^${TECHNICIAN.name}（`) }).click()
+  await dialog.getByTestId('rectify-save').click()
+  await expect(dialog).toBeHidden()
+  const link = row.getByTestId(linkTestId)
+  await expect(link).toHaveText(/整改 #\d+/)
+  await expect(row.getByTestId(makeTestId)).toHaveCount(0)
+  return { link, id: Number((await link.textContent())!.replace(/\D+/g, '')) }
 }
 
 /** Makes 城市花园 the console's project unless it is already. */

@@ -56,6 +56,22 @@ class Patrols : public ApiSuite<Patrols> {
     EXPECT_EQ(r.status, 200u) << r.raw;
     return r.body["items"];
   }
+  // The cleaners' restroom round at cp (every 20 minutes, 08:00-22:00) with these check items.
+  nlohmann::json restroom_plan(std::int64_t cp, const std::vector<std::string>& labels) {
+    nlohmann::json items = nlohmann::json::array();
+    for (const auto& l : labels) items.push_back({{"label", l}, {"kind", "check"}});
+    return plan({{"projectId", pid("CSHY")}, {"name", unique("洗手间检查")},
+                 {"assignee", {{"kind", "role"}, {"role", "cleaning"}}},
+                 {"schedule", {{"kind", "interval"}, {"everyMinutes", 20}, {"windows", {{{"from", "08:00"}, {"to", "22:00"}}}}}},
+                 {"checkpointIds", {cp}}, {"items", items}});
+  }
+  // A photo the cleaner uploads to CSHY for an item of a check; its id (0 when refused).
+  std::int64_t cleaners_photo() {
+    auto photo = server().raw_request("POST", "/api/v1/patrol-photos?projectId=" + std::to_string(pid("CSHY")), png(),
+                                      {{"Authorization", "Bearer " + token("cleaning")}, {"Content-Type", "image/png"}});
+    EXPECT_EQ(photo.status, 201u) << photo.raw;
+    return photo.body.value("id", std::int64_t{0});
+  }
   // The files under <dataDir>/photos.
   std::size_t photo_files() {
     std::size_t n = 0;
@@ -353,15 +369,8 @@ TEST_P(Patrols, ARecordSentTwiceIsStoredOnceAndMadeAtIsAcceptedUpTo72HoursBack) 
 TEST_P(Patrols, ANotOkItemBecomesAWorkOrderWithItsPhotoAndPlace) {
   at_time("2026-11-23T10:00:00");
   const auto cp = checkpoint("CSHY", "会所二层洗手间", {{"place", "会所二层"}});
-  const auto p = plan({{"projectId", pid("CSHY")}, {"name", unique("洗手间检查")},
-                       {"assignee", {{"kind", "role"}, {"role", "cleaning"}}},
-                       {"schedule", {{"kind", "interval"}, {"everyMinutes", 20}, {"windows", {{{"from", "08:00"}, {"to", "22:00"}}}}}},
-                       {"checkpointIds", {cp}},
-                       {"items", {{{"label", "地漏通畅"}, {"kind", "check"}}, {{"label", "空气无异味"}, {"kind", "check"}}}}});
-  auto photo = server().raw_request("POST", "/api/v1/patrol-photos?projectId=" + std::to_string(pid("CSHY")), png(),
-                                    {{"Authorization", "Bearer " + token("cleaning")}, {"Content-Type", "image/png"}});
-  ASSERT_EQ(photo.status, 201u) << photo.raw;
-  const auto photo_id = photo.body["id"].get<std::int64_t>();
+  const auto p = restroom_plan(cp, {"地漏通畅", "空气无异味"});
+  const auto photo_id = cleaners_photo();
   const auto drain = p["items"][0]["id"], air = p["items"][1]["id"];
   auto r = act("cleaning", "POST", "/api/v1/patrol-checks",
                {{"clientId", unique("wo-finding-")}, {"planId", p["id"]}, {"checkpointId", cp}, {"madeAt", "2026-11-23T09:55:00+08:00"},
@@ -433,17 +442,12 @@ class RefusedAudit {
 TEST_P(Patrols, AFindingWhoseWriteFailsLeavesNoCopiedPhotoBehind) {
   at_time("2026-11-23T10:00:00");
   const auto cp = checkpoint("CSHY", "会所三层洗手间", {{"place", "会所三层"}});
-  const auto p = plan({{"projectId", pid("CSHY")}, {"name", unique("洗手间检查")},
-                       {"assignee", {{"kind", "role"}, {"role", "cleaning"}}},
-                       {"schedule", {{"kind", "interval"}, {"everyMinutes", 20}, {"windows", {{{"from", "08:00"}, {"to", "22:00"}}}}}},
-                       {"checkpointIds", {cp}}, {"items", {{{"label", "地漏通畅"}, {"kind", "check"}}}}});
-  auto photo = server().raw_request("POST", "/api/v1/patrol-photos?projectId=" + std::to_string(pid("CSHY")), png(),
-                                    {{"Authorization", "Bearer " + token("cleaning")}, {"Content-Type", "image/png"}});
-  ASSERT_EQ(photo.status, 201u) << photo.raw;
+  const auto p = restroom_plan(cp, {"地漏通畅"});
+  const auto photo_id = cleaners_photo();
   const auto item = p["items"][0]["id"];
   auto r = act("cleaning", "POST", "/api/v1/patrol-checks",
                {{"clientId", unique("failed-finding-")}, {"planId", p["id"]}, {"checkpointId", cp}, {"madeAt", "2026-11-23T09:55:00+08:00"},
-                {"results", {{{"itemId", item}, {"ok", false}, {"note", "地漏堵塞"}, {"photoIds", {photo.body["id"]}}}}}});
+                {"results", {{{"itemId", item}, {"ok", false}, {"note", "地漏堵塞"}, {"photoIds", {photo_id}}}}}});
   ASSERT_EQ(r.status, 201u) << r.raw;
   const auto check = path_id("/api/v1/patrol-checks", r.body["check"]["id"].get<std::int64_t>());
   const auto staff = act("tech", "GET", "/api/v1/me").body["staffId"];
