@@ -91,7 +91,7 @@ App::App(AppConfig config, const core::Clock& clock) : config_(std::move(config)
   });
   patrol_photos_ = std::make_unique<patrols::PatrolPhotoService>(
       *db_, clock_, config_.data_dir, static_cast<std::size_t>(config_.upload_limit));
-  patrols_ = std::make_unique<patrols::PatrolService>(*db_, clock_, *work_orders_, *photos_, *patrol_photos_);
+  patrols_ = std::make_unique<patrols::PatrolService>(*db_, clock_, *work_orders_, *photos_);
   patrol_quota_check_ = std::make_unique<core::Periodic>(std::chrono::seconds(300), [this] {
     try {
       patrols_->report_shortfalls(clock_.now());

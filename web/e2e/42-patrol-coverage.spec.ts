@@ -1,10 +1,8 @@
 import { expect, test } from '@playwright/test'
 import { login } from './support'
-import { inCityGarden, localDay, patrolApi, PM, runTag } from './patrol-support'
+import { inCityGarden, PM, yesterdaysPostRound } from './patrol-support'
 
 test.describe.configure({ timeout: 90_000 })
-
-const SECURITY = { username: 'security', password: 'steward-demo' }
 
 /**
  * Coverage counts a missed slot. A plan due once a day at 09:00-10:00 with 15 minutes' grace at
@@ -13,34 +11,7 @@ const SECURITY = { username: 'security', password: 'steward-demo' }
  * 1 / 3 = 33.33 %; the missed list names 南 09:00–10:00; the guard is credited with 2 slots.
  */
 test('yesterday of a daily post round: one done, one late, one missed', async ({ page, request }) => {
-  const tag = runTag()
-  const admin = await patrolApi(request)
-  const post = async (side: string) =>
-    admin.post('/patrol-checkpoints', { projectId: admin.project.id, code: `E2E-${side}-${tag}`, name: `测试${side}岗${tag}`, kind: 'post', place: '城市花园' })
-  const [east, west, south] = [await post('E'), await post('W'), await post('S')]
-  const yesterday = localDay(-1)
-  // Written down now, the plan has run since yesterday: without startsOn yesterday's slots would
-  // not be due (a plan is due from its start).
-  const plan = await admin.post('/patrol-plans', {
-    projectId: admin.project.id,
-    name: `岗位巡查（测试${tag}）`,
-    startsOn: yesterday,
-    assignee: { kind: 'role', role: 'security' },
-    schedule: { kind: 'times', times: ['09:00'], slotMinutes: 60 },
-    graceMinutes: 15,
-    checkpointIds: [east.id, west.id, south.id],
-    items: [{ label: '人员在岗', kind: 'check' }],
-  })
-  const itemId = plan.items[0].id
-  const guard = await patrolApi(request, SECURITY)
-  const check = (checkpointId: number, time: string) =>
-    guard.post('/patrol-checks', {
-      clientId: crypto.randomUUID(),
-      planId: plan.id,
-      checkpointId,
-      madeAt: `${yesterday}T${time}:00+08:00`,
-      results: [{ itemId, ok: true }],
-    })
+  const { east, west, south, plan, yesterday, check } = await yesterdaysPostRound(request, '测试')
   expect((await check(east.id, '09:30')).check.placement).toBe('done')
   expect((await check(west.id, '10:05')).check.placement).toBe('late')
 

@@ -1,11 +1,9 @@
 import { expect, test } from '@playwright/test'
-import { login, TECHNICIAN } from './support'
-import { clearOfEdges, CLUBHOUSE, inCityGarden, localDay, ownPool, patrolApi, PM, runTag, SUPERVISOR } from './patrol-support'
+import { login } from './support'
+import { CLEANING, clearOfEdges, CLUBHOUSE, inCityGarden, ownPool, patrolApi, PM, rectifyByTechnician, runTag, SUPERVISOR, yesterdaysPostRound } from './patrol-support'
 
 // Up to 150 s of waiting for midnight (clearOfEdges) on top of the steps.
 test.describe.configure({ timeout: 300_000 })
-
-const SECURITY = { username: 'security', password: 'steward-demo' }
 
 /**
  * "Not needed" on the coverage page: yesterday a daily post round (09:00-10:00) was checked at
@@ -16,30 +14,8 @@ const SECURITY = { username: 'security', password: 'steward-demo' }
  */
 test('a missed slot marked not needed leaves due and missed, and undoing brings it back', async ({ page, request }) => {
   await clearOfEdges([0]) // "yesterday" must not change during the test
-  const tag = runTag()
-  const admin = await patrolApi(request)
-  const post = (side: string) =>
-    admin.post('/patrol-checkpoints', { projectId: admin.project.id, code: `E2E-NN-${side}-${tag}`, name: `免检${side}岗${tag}`, kind: 'post', place: '城市花园' })
-  const [east, west, south] = [await post('E'), await post('W'), await post('S')]
-  const yesterday = localDay(-1)
-  const plan = await admin.post('/patrol-plans', {
-    projectId: admin.project.id,
-    name: `岗位巡查（免检测试${tag}）`,
-    startsOn: yesterday,
-    assignee: { kind: 'role', role: 'security' },
-    schedule: { kind: 'times', times: ['09:00'], slotMinutes: 60 },
-    graceMinutes: 15,
-    checkpointIds: [east.id, west.id, south.id],
-    items: [{ label: '人员在岗', kind: 'check' }],
-  })
-  const guard = await patrolApi(request, SECURITY)
-  await guard.post('/patrol-checks', {
-    clientId: crypto.randomUUID(),
-    planId: plan.id,
-    checkpointId: east.id,
-    madeAt: `${yesterday}T09:30:00+08:00`,
-    results: [{ itemId: plan.items[0].id, ok: true }],
-  })
+  const { east, south, plan, yesterday, check } = await yesterdaysPostRound(request, '免检')
+  await check(east.id, '09:30')
 
   await login(page, SUPERVISOR)
   await page.goto('/')
@@ -162,14 +138,7 @@ test('an alarm becomes a rectification from the alarms page', async ({ page, req
   const dialog = page.getByTestId('rectify-dialog')
   await expect(dialog).toContainText(`${pool.name}余氯超标`)
   await expect(dialog.getByTestId('rectify-requirement')).toHaveValue(/余氯.*2\.00 mg\/L/)
-  await dialog.getByTestId('rectify-responsible').click()
-  await page.getByRole('option', { name: new RegExp(`^${TECHNICIAN.name}（`) }).click()
-  await dialog.getByTestId('rectify-save').click()
-  await expect(dialog).toBeHidden()
-  const link = row.getByTestId('alarm-rectification')
-  await expect(link).toHaveText(/整改 #\d+/)
-  await expect(row.getByTestId('alarm-rectify')).toHaveCount(0)
-  const id = Number((await link.textContent())!.replace(/\D+/g, ''))
+  const { link, id } = await rectifyByTechnician(page, row, 'alarm-rectification', 'alarm-rectify')
   const rect = await patrolApi(request, SUPERVISOR).then((api) => api.get(`/rectifications/${id}`))
   expect(rect.source).toBe('patrol')
   expect(rect.patrol.alarmId).toBe(made.alarmsRaised[0])
@@ -180,6 +149,59 @@ test('an alarm becomes a rectification from the alarms page', async ({ page, req
   const board = page.locator(`[data-testid="rect-card"][data-id="${id}"]`)
   await expect(board).toContainText(pool.name)
   await expect(board.getByTestId('rect-source')).toHaveText('巡检发现')
+})
+
+/**
+ * A not-ok item becomes a rectification from the check records page (转整改 beside 转工单), and
+ * the item then links to it (整改 #n) instead of offering it again, as the alarms page does.
+ */
+test('a not-ok item becomes a rectification from the check records page and links to it', async ({ page, request }) => {
+  await clearOfEdges([0]) // the check is today's, in the page's default days
+  const tag = runTag()
+  const admin = await patrolApi(request)
+  const room = await admin.post('/patrol-checkpoints', { projectId: admin.project.id, code: `E2E-RC-${tag}`, name: `整改洗手间${tag}`, kind: 'room', place: '会所一层' })
+  const plan = await admin.post('/patrol-plans', {
+    projectId: admin.project.id,
+    name: `洗手间保洁巡视（整改测试${tag}）`,
+    assignee: { kind: 'role', role: 'cleaning' },
+    schedule: { kind: 'interval', everyMinutes: 1440, windows: [{ from: '00:00', to: '24:00' }] },
+    checkpointIds: [room.id],
+    items: [
+      { label: '地面无杂物', kind: 'check' },
+      { label: '地漏已清理并补水', kind: 'check' },
+    ],
+  })
+  const cleaner = await patrolApi(request, CLEANING)
+  await cleaner.post('/patrol-checks', {
+    clientId: crypto.randomUUID(),
+    planId: plan.id,
+    checkpointId: room.id,
+    madeAt: new Date().toISOString(),
+    results: [
+      { itemId: plan.items[0].id, ok: true },
+      { itemId: plan.items[1].id, ok: false, note: '地漏有异味' },
+    ],
+  })
+
+  await login(page, SUPERVISOR)
+  await page.goto('/')
+  await inCityGarden(page)
+  await page.goto('/patrols/checks')
+  const row = page.getByTestId('page-table').locator('tbody tr').filter({ hasText: room.name })
+  await expect(row).toHaveCount(1)
+  await expect(row.getByTestId('check-rectification')).toHaveCount(0)
+  await row.getByTestId('check-make-rectification').click()
+  const dialog = page.getByTestId('rectify-dialog')
+  await expect(dialog).toContainText(`${room.name} · 地漏已清理并补水`)
+  const { link, id } = await rectifyByTechnician(page, row, 'check-rectification', 'check-make-rectification')
+  const rect = await patrolApi(request, SUPERVISOR).then((api) => api.get(`/rectifications/${id}`))
+  expect(rect.source).toBe('patrol')
+  expect(rect.item.name).toBe('地漏已清理并补水')
+  expect(rect.patrol.checkpointName).toBe(room.name)
+
+  await link.click()
+  await expect(page).toHaveURL(/\/inspections\/rectifications\?source=patrol/)
+  await expect(page.locator(`[data-testid="rect-card"][data-id="${id}"]`)).toContainText(room.name)
 })
 
 /**

@@ -1,11 +1,12 @@
-import { expect, type APIRequestContext, type Page } from '@playwright/test'
-import { ADMIN, apiLogin, CITY_GARDEN, switchProject } from './support'
+import { expect, type APIRequestContext, type Locator, type Page } from '@playwright/test'
+import { ADMIN, apiLogin, CITY_GARDEN, switchProject, TECHNICIAN } from './support'
 
 /** Demo field logins of 城市花园 (password steward-demo). */
 export const CLEANING = { username: 'cleaning', password: 'steward-demo' }
 export const CLUBHOUSE = { username: 'clubhouse', password: 'steward-demo' }
 export const SUPERVISOR = { username: 'supervisor', password: 'steward-demo' }
 export const PM = { username: 'pm', password: 'steward-demo' }
+export const SECURITY = { username: 'security', password: 'steward-demo' }
 
 /** A short tag that keeps each run's checkpoint codes apart. */
 export const runTag = () => Math.random().toString(36).slice(2, 7).toUpperCase()
@@ -116,11 +117,63 @@ export async function ownPool(request: APIRequestContext) {
   return { admin, pool, plan, metrics: m }
 }
 
+/**
+ * Yesterday's daily post round of 城市花园, for the coverage specs: three posts (东, 西, 南 named
+ * `${label}东岗${tag}` and so on), a plan due once a day at 09:00-10:00 with 15 minutes' grace for
+ * the security guards, started yesterday (without startsOn yesterday's slots would not be due: a
+ * plan is due from its start); `check` records the guard's check of a post yesterday at hh:mm.
+ */
+export async function yesterdaysPostRound(request: APIRequestContext, label: string) {
+  const tag = runTag()
+  const admin = await patrolApi(request)
+  const post = (side: string) =>
+    admin.post('/patrol-checkpoints', { projectId: admin.project.id, code: `E2E-${side}-${tag}`, name: `${label}${side}岗${tag}`, kind: 'post', place: '城市花园' })
+  const [east, west, south] = [await post('E'), await post('W'), await post('S')]
+  const yesterday = localDay(-1)
+  const plan = await admin.post('/patrol-plans', {
+    projectId: admin.project.id,
+    name: `岗位巡查（${label}${tag}）`,
+    startsOn: yesterday,
+    assignee: { kind: 'role', role: 'security' },
+    schedule: { kind: 'times', times: ['09:00'], slotMinutes: 60 },
+    graceMinutes: 15,
+    checkpointIds: [east.id, west.id, south.id],
+    items: [{ label: '人员在岗', kind: 'check' }],
+  })
+  const guard = await patrolApi(request, SECURITY)
+  const check = (checkpointId: number, time: string) =>
+    guard.post('/patrol-checks', {
+      clientId: crypto.randomUUID(),
+      planId: plan.id,
+      checkpointId,
+      madeAt: `${yesterday}T${time}:00+08:00`,
+      results: [{ itemId: plan.items[0].id, ok: true }],
+    })
+  return { east, west, south, plan, yesterday, check }
+}
+
 /** A chlorine reading within the pool's limit now: morning 0.6-1.0, afternoon 0.3-0.6, closed 0.3-0.5. */
 export function goodChlorine(minute = localMinute()): string {
   if (minute >= 9 * 60 && minute < 12 * 60) return '0.80'
   if (minute >= 12 * 60 && minute < 21 * 60) return '0.50'
   return '0.40'
+}
+
+/**
+ * In the open 转整改 dialog: the technician puts it right, saved; the row then links to the
+ * rectification (整改 #n, test id `linkTestId`) instead of offering `makeTestId` again. The link and
+ * the rectification's id.
+ */
+export async function rectifyByTechnician(page: Page, row: Locator, linkTestId: string, makeTestId: string) {
+  const dialog = page.getByTestId('rectify-dialog')
+  await dialog.getByTestId('rectify-responsible').click()
+  await page.getByRole('option', { name: new RegExp(`^${TECHNICIAN.name}（`) }).click()
+  await dialog.getByTestId('rectify-save').click()
+  await expect(dialog).toBeHidden()
+  const link = row.getByTestId(linkTestId)
+  await expect(link).toHaveText(/整改 #\d+/)
+  await expect(row.getByTestId(makeTestId)).toHaveCount(0)
+  return { link, id: Number((await link.textContent())!.replace(/\D+/g, '')) }
 }
 
 /** Makes 城市花园 the console's project unless it is already. */

@@ -107,46 +107,41 @@ nlohmann::json InspectionPhotoService::rectification_from_patrol(const core::Con
   const auto item = in.id("itemId");
   const auto assignment = read_assignment(in);
   const auto now = clock_.now();
-  std::vector<std::string> stored;  // files written: removed again when the transaction fails
-  try {
-    return db_.write([&](db::Session& s) {
-      if (!patrols::view::find_check(s, ctx.actor, check_id)) core::throw_not_found("check");
-      auto r = db::Query(s,
-                         "SELECT r.id, r.ok, r.note, it.label, it.kind, k.project_id, k.checkpoint_id, "
-                         "k.made_at, k.note AS check_note, p.time_zone FROM patrol_result r JOIN "
-                         "patrol_plan_item it ON it.id = r.item_id JOIN patrol_check k ON k.id = "
-                         "r.check_id JOIN project p ON p.id = k.project_id WHERE r.check_id = :k AND "
-                         "r.item_id = :i")
-                   .bind("k", (ll)check_id)
-                   .bind("i", (ll)*item)
-                   .one();
-      if (!r) core::throw_invalid("invalid request", {{"itemId", "is not an item of this check"}});
-      if (r->str("kind") != "check" || r->flag("ok"))
-        core::throw_conflict("patrol.item_ok", "only a not-ok item becomes a rectification");
-      if (auto existing = db::Query(s, "SELECT id FROM rectification WHERE patrol_result_id = :r")
-                              .bind("r", r->i64("id"))
-                              .one())
-        core::throw_conflict("rectification.exists", "this item is a rectification already",
-                             {{"rectificationId", std::to_string(existing->i64("id"))}});
-      PatrolFinding f;
-      f.project = r->i64("project_id");
-      f.check_id = check_id;
-      f.result_id = r->i64("id");
-      f.checkpoint_id = r->i64("checkpoint_id");
-      f.offset = core::zone_offset_seconds(r->str("time_zone")).value_or(8 * 3600);
-      f.day = core::format_iso8601(r->i64("made_at"), f.offset).substr(0, 10);
-      f.title = r->str("label");
-      f.text = r->str("note");
-      if (!r->str("check_note").empty()) f.text += (f.text.empty() ? "" : "。") + r->str("check_note");
-      auto out = insert_patrol_rectification(s, ctx, data_dir_, f, assignment, now, stored);
-      audit::record(s, ctx, now, {f.project, "patrol_check", check_id, "rectification", nullptr,
-                                  {{"itemId", *item}, {"rectificationId", out["id"]}}});
-      return out;
-    });
-  } catch (...) {
-    for (const auto& f : stored) photos::remove_photo_file(data_dir_, f);
-    throw;
-  }
+  // The copied files are removed again when the transaction fails.
+  return photos::write_with_copies(db_, data_dir_, [&](db::Session& s, std::vector<std::string>& stored) {
+    if (!patrols::view::find_check(s, ctx.actor, check_id)) core::throw_not_found("check");
+    auto r = db::Query(s,
+                       "SELECT r.id, r.ok, r.note, it.label, it.kind, k.project_id, k.checkpoint_id, "
+                       "k.made_at, k.note AS check_note, p.time_zone FROM patrol_result r JOIN "
+                       "patrol_plan_item it ON it.id = r.item_id JOIN patrol_check k ON k.id = "
+                       "r.check_id JOIN project p ON p.id = k.project_id WHERE r.check_id = :k AND "
+                       "r.item_id = :i")
+                 .bind("k", (ll)check_id)
+                 .bind("i", (ll)*item)
+                 .one();
+    if (!r) core::throw_invalid("invalid request", {{"itemId", "is not an item of this check"}});
+    if (r->str("kind") != "check" || r->flag("ok"))
+      core::throw_conflict("patrol.item_ok", "only a not-ok item becomes a rectification");
+    if (auto existing = db::Query(s, "SELECT id FROM rectification WHERE patrol_result_id = :r")
+                            .bind("r", r->i64("id"))
+                            .one())
+      core::throw_conflict("rectification.exists", "this item is a rectification already",
+                           {{"rectificationId", std::to_string(existing->i64("id"))}});
+    PatrolFinding f;
+    f.project = r->i64("project_id");
+    f.check_id = check_id;
+    f.result_id = r->i64("id");
+    f.checkpoint_id = r->i64("checkpoint_id");
+    f.offset = core::zone_offset_seconds(r->str("time_zone")).value_or(8 * 3600);
+    f.day = core::format_iso8601(r->i64("made_at"), f.offset).substr(0, 10);
+    f.title = r->str("label");
+    f.text = r->str("note");
+    if (!r->str("check_note").empty()) f.text += (f.text.empty() ? "" : "。") + r->str("check_note");
+    auto out = insert_patrol_rectification(s, ctx, data_dir_, f, assignment, now, stored);
+    audit::record(s, ctx, now, {f.project, "patrol_check", check_id, "rectification", nullptr,
+                                {{"itemId", *item}, {"rectificationId", out["id"]}}});
+    return out;
+  });
 }
 
 nlohmann::json InspectionPhotoService::rectification_from_alarm(const core::Context& ctx, std::int64_t alarm_id,
@@ -156,39 +151,33 @@ nlohmann::json InspectionPhotoService::rectification_from_alarm(const core::Cont
   json::Input in(body, json::Input::Mode::create);
   const auto assignment = read_assignment(in);
   const auto now = clock_.now();
-  std::vector<std::string> stored;
-  try {
-    return db_.write([&](db::Session& s) {
-      if (!patrols::view::find_alarm(s, ctx.actor, alarm_id)) core::throw_not_found("alarm");
-      const auto a = patrols::view::alarm(s, alarm_id, false);
-      if (!a["rectificationId"].is_null())
-        core::throw_conflict("rectification.exists", "this alarm is a rectification already",
-                             {{"rectificationId", a["rectificationId"].dump()}});
-      auto r = db::Query(s,
-                         "SELECT rd.result_id, rd.check_id, rd.made_at, p.time_zone FROM patrol_alarm al "
-                         "JOIN patrol_reading rd ON rd.id = al.reading_id JOIN project p ON p.id = "
-                         "al.project_id WHERE al.id = :a")
-                   .bind("a", (ll)alarm_id)
-                   .one();
-      PatrolFinding f;
-      f.project = a["projectId"].get<std::int64_t>();
-      f.check_id = r->i64("check_id");
-      f.result_id = r->i64("result_id");
-      f.checkpoint_id = a["checkpointId"].get<std::int64_t>();
-      f.alarm_id = alarm_id;
-      f.offset = core::zone_offset_seconds(r->str("time_zone")).value_or(8 * 3600);
-      f.day = core::format_iso8601(r->i64("made_at"), f.offset).substr(0, 10);
-      f.title = a["metric"]["name"].get<std::string>() + "超标";
-      f.text = patrols::view::alarm_finding(a);
-      auto out = insert_patrol_rectification(s, ctx, data_dir_, f, assignment, now, stored);
-      audit::record(s, ctx, now, {f.project, "patrol_alarm", alarm_id, "rectification", nullptr,
-                                  {{"rectificationId", out["id"]}}});
-      return out;
-    });
-  } catch (...) {
-    for (const auto& f : stored) photos::remove_photo_file(data_dir_, f);
-    throw;
-  }
+  return photos::write_with_copies(db_, data_dir_, [&](db::Session& s, std::vector<std::string>& stored) {
+    if (!patrols::view::find_alarm(s, ctx.actor, alarm_id)) core::throw_not_found("alarm");
+    const auto a = patrols::view::alarm(s, alarm_id, false);
+    if (!a["rectificationId"].is_null())
+      core::throw_conflict("rectification.exists", "this alarm is a rectification already",
+                           {{"rectificationId", a["rectificationId"].dump()}});
+    auto r = db::Query(s,
+                       "SELECT rd.result_id, rd.check_id, rd.made_at, p.time_zone FROM patrol_alarm al "
+                       "JOIN patrol_reading rd ON rd.id = al.reading_id JOIN project p ON p.id = "
+                       "al.project_id WHERE al.id = :a")
+                 .bind("a", (ll)alarm_id)
+                 .one();
+    PatrolFinding f;
+    f.project = a["projectId"].get<std::int64_t>();
+    f.check_id = r->i64("check_id");
+    f.result_id = r->i64("result_id");
+    f.checkpoint_id = a["checkpointId"].get<std::int64_t>();
+    f.alarm_id = alarm_id;
+    f.offset = core::zone_offset_seconds(r->str("time_zone")).value_or(8 * 3600);
+    f.day = core::format_iso8601(r->i64("made_at"), f.offset).substr(0, 10);
+    f.title = a["metric"]["name"].get<std::string>() + "超标";
+    f.text = patrols::view::alarm_finding(a);
+    auto out = insert_patrol_rectification(s, ctx, data_dir_, f, assignment, now, stored);
+    audit::record(s, ctx, now, {f.project, "patrol_alarm", alarm_id, "rectification", nullptr,
+                                {{"rectificationId", out["id"]}}});
+    return out;
+  });
 }
 
 }  // namespace steward::inspections

@@ -63,8 +63,10 @@ nlohmann::json InspectionService::rankings(const core::Actor& actor, const core:
   const auto by = query.text("by").value_or("project");
   core::ErrorDetails errors;
   if (by != "project" && by != "zone") errors.emplace("by", "must be one of: project, zone");
-  const auto f = from ? repo::day_start(*from) : std::nullopt;
-  const auto t = to ? repo::day_start(*to) : std::nullopt;
+  // Parsed whatever was sent ("" is no date): built as `from ? day_start(*from) : std::nullopt`,
+  // GCC could not see *f and *t below set (-Wmaybe-uninitialized).
+  const auto f = repo::day_start(from.value_or(""));
+  const auto t = repo::day_start(to.value_or(""));
   if (!f) errors.emplace("from", "is required: a date YYYY-MM-DD");
   if (!t) errors.emplace("to", "is required: a date YYYY-MM-DD");
   if (f && t && *t < *f) errors.emplace("to", "must not be before from");

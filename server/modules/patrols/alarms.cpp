@@ -12,6 +12,7 @@
 #include "modules/patrols/patrol_service.hpp"
 #include "modules/patrols/patrol_view.hpp"
 #include "modules/patrols/patrol_photos.hpp"
+#include "modules/photos/photo_store.hpp"
 #include "modules/work_orders/photos.hpp"
 #include "modules/work_orders/work_order_service.hpp"
 
@@ -24,8 +25,8 @@ using json::Input;
 std::pair<std::int64_t, std::int64_t> day_range(const core::Params& q) {
   core::ErrorDetails errors;
   const auto from = q.text("from"), to = q.text("to");
-  const auto f = from ? parse_day(*from) : std::nullopt;
-  const auto t = to ? parse_day(*to) : std::nullopt;
+  const auto f = parse_day(from.value_or(""));
+  const auto t = parse_day(to.value_or(""));
   if (!f) errors.emplace("from", "is required: a date YYYY-MM-DD");
   if (!t) errors.emplace("to", "is required: a date YYYY-MM-DD");
   if (f && t && *t < *f) errors.emplace("to", "must not be before from");
@@ -249,7 +250,8 @@ nlohmann::json PatrolService::check_to_work_order(const core::Context& ctx, std:
   const auto description = in.text("description", {.required = false, .min = 0, .max = 2000}).value_or("");
   in.finish();
   const auto now = clock_.now();
-  return db_.write([&](db::Session& s) {
+  // The item's photos are copied to the order: the copies are removed again when the write fails.
+  return photos::write_with_copies(db_, order_photos_.data_dir(), [&](db::Session& s, std::vector<std::string>& stored) {
     if (!view::find_check(s, ctx.actor, check_id)) core::throw_not_found("check");
     auto r = db::Query(s,
                        "SELECT r.*, it.label, it.kind, k.project_id, k.note AS check_note, c.name AS "
@@ -284,12 +286,14 @@ nlohmann::json PatrolService::check_to_work_order(const core::Context& ctx, std:
     const auto order_id = created["id"].get<std::int64_t>();
     db::Query(s, "UPDATE patrol_result SET work_order_id = :o WHERE id = :r").bind("o", (ll)order_id).bind("r", r->i64("id")).exec();
     // The item's photos go along as the order's report photos.
-    nlohmann::json photos = nlohmann::json::array();
+    bool photos = false;
     for (const auto& ph : db::Query(s, "SELECT content_type, path FROM patrol_photo WHERE result_id = :r ORDER BY id")
                               .bind("r", r->i64("id"))
-                              .all())
-      photos.push_back(order_photos_.upload(ctx, order_id, "report", ph.str("content_type"), photos_.read(ph.str("path"))));
-    if (!photos.empty()) created = work_orders_.get(ctx.actor, order_id);
+                              .all()) {
+      order_photos_.attach_copy(s, ctx, order_id, "report", ph, stored);
+      photos = true;
+    }
+    if (photos) created = work_orders_.get(ctx.actor, order_id);
     audit::record(s, ctx, now, {r->i64("project_id"), "patrol_check", check_id, "work_order", nullptr,
                                 {{"itemId", *item}, {"workOrderId", order_id}}});
     return created;

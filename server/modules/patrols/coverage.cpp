@@ -25,8 +25,8 @@ Range read_range(const core::Actor& actor, const core::Params& q) {
   const auto project = q.id("projectId");
   if (!project) errors.emplace("projectId", "is required");
   const auto from = q.text("from"), to = q.text("to");
-  const auto f = from ? parse_day(*from) : std::nullopt;
-  const auto t = to ? parse_day(*to) : std::nullopt;
+  const auto f = parse_day(from.value_or(""));
+  const auto t = parse_day(to.value_or(""));
   if (!f) errors.emplace("from", "is required: a date YYYY-MM-DD");
   if (!t) errors.emplace("to", "is required: a date YYYY-MM-DD");
   if (f && t && *t < *f) errors.emplace("to", "must not be before from");

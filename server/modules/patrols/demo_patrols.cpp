@@ -197,7 +197,14 @@ PatrolDemoSummary build_demo_patrols(db::Database& db, const PatrolService& serv
             ll at = slot.start + 60 + ll(h % 977) * (len - 120) / 977;  // inside the slot
             if (pi == 4) at = slot.start + 86400 * 2 + 10 * 3600 + (h % 3600);  // the weekly round on Wednesday
             if (h % 19 == 0) continue;                                         // missed
-            if (h % 11 == 0 && grace > 0) at = slot.end + 60 + (h % (grace * 60 - 60 + 1));  // late
+            if (h % 11 == 0 && grace > 0) {  // late, where that is in this slot's grace
+              // Where the next slot starts at this one's end (an interval schedule), a check after
+              // the end is the next slot's, done (rule 1), and this one would be missed: it stays
+              // inside its slot instead.
+              const ll late = slot.end + 60 + (h % (grace * 60 - 60 + 1));
+              const auto own = place(schedule, grace, late, kOffset);
+              if (own.placement == Placement::late && own.slot->start == slot.start) at = late;
+            }
             if (at >= now) continue;  // not yet
             const auto placed = place(schedule, grace, at, kOffset);
             const ll received = at + (h % 37 == 0 ? 50 * 60 : 60 + h % 120);

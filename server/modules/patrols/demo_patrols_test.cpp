@@ -31,6 +31,9 @@ TEST(DemoPatrols, TheSeedPlansRunWithAWeekOfRecords) {
   EXPECT_GT(t["missed"].get<int>(), 0);
   EXPECT_GT(t["late"].get<int>(), 0);
   EXPECT_GT(t["coverage"].get<double>(), 80.0);
+  // Missed are the slots the demo skips (1 in 19), not late checks of back-to-back slots that
+  // went to the next slot and left their own missed (they were 102 of 883).
+  EXPECT_LT(t["missed"].get<int>() * 100, t["due"].get<int>() * 7) << t.dump();
   EXPECT_LT(t["coverage"].get<double>(), 100.0);
   EXPECT_EQ(c["byPlan"].size(), 8u);
   // The plans started with their week of records, so thirty days count only that week: no slot
@@ -48,6 +51,11 @@ TEST(DemoPatrols, TheSeedPlansRunWithAWeekOfRecords) {
     EXPECT_EQ(db::Query(s, "SELECT stopped FROM patrol_checkpoint WHERE code = 'CH-POOL'").scalar(), 1);
     EXPECT_EQ(db::Query(s, "SELECT COUNT(*) FROM patrol_treatment").scalar(), 1);
     EXPECT_GT(db::Query(s, "SELECT COUNT(*) FROM patrol_result WHERE ok = 0").scalar(), 0);
+    // Every demo check is the only one of its slot: none was placed in the next slot.
+    EXPECT_EQ(db::Query(s, "SELECT COUNT(*) FROM (SELECT plan_id, checkpoint_id, slot_start FROM patrol_check WHERE "
+                           "slot_start IS NOT NULL GROUP BY plan_id, checkpoint_id, slot_start HAVING COUNT(*) > 1) twice")
+                  .scalar(),
+              0);
     // Readings out of limits are exactly the two alarms' readings.
     EXPECT_EQ(db::Query(s, "SELECT COUNT(*) FROM patrol_reading WHERE within_limits = 0").scalar(), 2);
     return 0;

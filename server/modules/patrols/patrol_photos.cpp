@@ -71,10 +71,6 @@ photos::PhotoFile PatrolPhotoService::fetch(const core::Actor& actor, std::int64
   return photos::file_of(data_dir_, row);
 }
 
-std::string PatrolPhotoService::read(const std::string& relative) const {
-  return photos::read_photo_file(data_dir_, relative);
-}
-
 void register_photo_routes(http::Router& router, const PatrolPhotoService& svc) {
   const PatrolPhotoService* s = &svc;
   router.post("/api/v1/patrol-photos", [s](http::Request& req) {

@@ -26,8 +26,6 @@ class PatrolPhotoService {
   nlohmann::json upload(const core::Context& ctx, std::int64_t project_id, const std::string& declared_type,
                         const std::string& bytes) const;
   photos::PhotoFile fetch(const core::Actor& actor, std::int64_t photo_id) const;
-  // The bytes of a stored photo row's path (for copying into a work order).
-  std::string read(const std::string& relative) const;
 
  private:
   db::Database& db_;

@@ -21,8 +21,6 @@ class PhotoService;
 
 namespace steward::patrols {
 
-class PatrolPhotoService;
-
 constexpr std::int64_t kMaxBackSeconds = 72 * 3600;   // madeAt at most 72 h back
 constexpr std::int64_t kClockSkewSeconds = 5 * 60;    // and at most 5 minutes ahead
 constexpr std::int64_t kLateArrivalSeconds = 30 * 60; // arriving later than this: lateArrival
@@ -31,8 +29,8 @@ class PatrolService {
  public:
   PatrolService(db::Database& db, const core::Clock& clock,
                 const work_orders::WorkOrderService& work_orders,
-                const work_orders::PhotoService& order_photos, const PatrolPhotoService& photos)
-      : db_(db), clock_(clock), work_orders_(work_orders), order_photos_(order_photos), photos_(photos) {}
+                const work_orders::PhotoService& order_photos)
+      : db_(db), clock_(clock), work_orders_(work_orders), order_photos_(order_photos) {}
 
   // Checkpoints, labels, metrics and limits.
   nlohmann::json list_checkpoints(const core::Actor& actor, const core::Params& q) const;
@@ -91,7 +89,6 @@ class PatrolService {
   const core::Clock& clock_;
   const work_orders::WorkOrderService& work_orders_;
   const work_orders::PhotoService& order_photos_;
-  const PatrolPhotoService& photos_;
 };
 
 }  // namespace steward::patrols

@@ -38,10 +38,14 @@ nlohmann::json check(db::Session& s, std::int64_t id) {
   nlohmann::json results = nlohmann::json::array();
   for (const auto& r : db::Query(s,
                                  "SELECT r.*, it.label, it.kind, m.unit, m.decimals, rd.low_scaled, "
-                                 "rd.high_scaled, rd.within_limits, rd.alarm_id, rd.id AS reading_id "
-                                 "FROM patrol_result r JOIN patrol_plan_item it ON it.id = r.item_id "
-                                 "LEFT JOIN patrol_metric m ON m.id = it.metric_id LEFT JOIN "
-                                 "patrol_reading rd ON rd.result_id = r.id WHERE r.check_id = :c "
+                                 "rd.high_scaled, rd.within_limits, rd.alarm_id, rd.id AS reading_id, "
+                                 "rc.id AS rectification_id FROM patrol_result r JOIN patrol_plan_item "
+                                 "it ON it.id = r.item_id LEFT JOIN patrol_metric m ON m.id = "
+                                 "it.metric_id LEFT JOIN patrol_reading rd ON rd.result_id = r.id "
+                                 // the item's own rectification (inspections/patrol_rectifications.cpp),
+                                 // not the one of the alarm its reading raised
+                                 "LEFT JOIN rectification rc ON rc.patrol_result_id = r.id AND "
+                                 "rc.patrol_alarm_id IS NULL WHERE r.check_id = :c "
                                  "ORDER BY it.position, it.id")
                            .bind("c", (ll)id)
                            .all()) {
@@ -64,7 +68,8 @@ nlohmann::json check(db::Session& s, std::int64_t id) {
                        {"note", r.str("note")},
                        {"photoIds", photos},
                        {"workOrderId", r.opt_i64("work_order_id") ? nlohmann::json(*r.opt_i64("work_order_id")) : nlohmann::json()},
-                       {"alarmId", r.opt_i64("alarm_id") ? nlohmann::json(*r.opt_i64("alarm_id")) : nlohmann::json()}});
+                       {"alarmId", r.opt_i64("alarm_id") ? nlohmann::json(*r.opt_i64("alarm_id")) : nlohmann::json()},
+                       {"rectificationId", r.opt_i64("rectification_id") ? nlohmann::json(*r.opt_i64("rectification_id")) : nlohmann::json()}});
   }
   return {{"id", id},
           {"clientId", k->str("client_id")},

@@ -177,13 +177,17 @@ std::string read_photo_file(const std::string& data_dir, const std::string& rela
   return bytes.str();
 }
 
-db::Query& bind_stored(db::Query& insert, db::Session& s, const core::Actor& actor, const Stored& file) {
+db::Query& bind_stored(db::Query& insert, const core::Actor& actor, const Stored& file, const std::string& name) {
   return insert.bind("ct", file.type)
       .bind("sz", (ll)file.size)
       .bind("sha", file.sha256)
       .bind("path", file.relative)
       .bind("by", uploader_id(actor))
-      .bind("name", uploader_name(s, actor));
+      .bind("name", name);
+}
+
+db::Query& bind_stored(db::Query& insert, db::Session& s, const core::Actor& actor, const Stored& file) {
+  return bind_stored(insert, actor, file, uploader_name(s, actor));
 }
 
 Stored copy_photo_file(const std::string& data_dir, std::int64_t project_id, const db::Row& row) {

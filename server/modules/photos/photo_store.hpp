@@ -15,6 +15,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/context.hpp"
 #include "db/database.hpp"
@@ -63,6 +64,21 @@ struct Stored {
 // row of another module (a finding's photos taken along); the caller removes it should its write
 // fail.
 Stored copy_photo_file(const std::string& data_dir, std::int64_t project_id, const db::Row& row);
+
+// Runs job(session, stored) in one db.write, for a job that copies photo files for its rows
+// (copy_photo_file) and puts each copy's path in `stored` as soon as it is written: when the write
+// fails, those files are removed again, as no row points at them. (A job nested in an outer write
+// commits with it: that outer write's caller must clean up instead.)
+template <class Job>
+auto write_with_copies(db::Database& db, const std::string& data_dir, Job&& job) {
+  std::vector<std::string> stored;
+  try {
+    return db.write([&](db::Session& s) { return job(s, stored); });
+  } catch (...) {
+    for (const auto& file : stored) remove_photo_file(data_dir, file);
+    throw;
+  }
+}
 
 // How one module takes an upload.
 struct UploadSteps {

@@ -102,30 +102,49 @@ nlohmann::json PhotoService::upload(const core::Context& ctx, std::int64_t order
   };
   steps.lock = [&](db::Session& s) { photos::lock_row(s, "work_order", order_id); };
   steps.insert = [&](db::Session& s, std::int64_t project_id, const photos::Stored& file) {
-    const std::int64_t now = clock_.now();
-    const std::string name = photos::uploader_name(s, actor);
-    db::Query insert(s,
-                     "INSERT INTO wo_photo (project_id, order_id, stage, content_type, "
-                     "size, sha256, path, uploaded_by, uploaded_by_name, created_at) "
-                     "VALUES (:p, :o, :st, :ct, :sz, :sha, :path, :by, :name, :at) "
-                     "RETURNING id");
-    insert.bind("p", (ll)project_id)
-        .bind("o", (ll)order_id)
-        .bind("st", stage)
-        .bind("at", (ll)now);
-    const ll id = photos::bind_stored(insert, s, actor, file).scalar();
-    auto j = photo_json(id, order_id, stage, file.type, file.size, now, name, offset_of(*order));
-    nlohmann::json data{{"photoId", id}, {"stage", stage}, {"contentType", file.type},
-                        {"size", file.size}};
-    repo::add_event(s, {project_id, order_id, now, photos::uploader_id(actor), name, "photo",
-                        order->str("status"), order->str("status"),
-                        stage == "report" ? "报修照片" : "完工照片", data.dump()});
-    nlohmann::json after = j;
-    after["sha256"] = file.sha256;
-    audit::record(s, ctx, now, {project_id, "work_order_photo", id, "create", nullptr, after});
-    return j;
+    return insert_photo(s, ctx, *order, project_id, stage, file);
   };
   return photos::upload_into(db_, data_dir_, max_bytes_, declared_header, bytes, steps);
+}
+
+nlohmann::json PhotoService::insert_photo(db::Session& s, const core::Context& ctx, const db::Row& order,
+                                          std::int64_t project_id, const std::string& stage,
+                                          const photos::Stored& file) const {
+  const std::int64_t now = clock_.now();
+  const std::int64_t order_id = order.i64("id");
+  const std::string name = photos::uploader_name(s, ctx.actor);
+  db::Query insert(s,
+                   "INSERT INTO wo_photo (project_id, order_id, stage, content_type, "
+                   "size, sha256, path, uploaded_by, uploaded_by_name, created_at) "
+                   "VALUES (:p, :o, :st, :ct, :sz, :sha, :path, :by, :name, :at) "
+                   "RETURNING id");
+  insert.bind("p", (ll)project_id)
+      .bind("o", (ll)order_id)
+      .bind("st", stage)
+      .bind("at", (ll)now);
+  const ll id = photos::bind_stored(insert, ctx.actor, file, name).scalar();
+  auto j = photo_json(id, order_id, stage, file.type, file.size, now, name, offset_of(order));
+  nlohmann::json data{{"photoId", id}, {"stage", stage}, {"contentType", file.type},
+                      {"size", file.size}};
+  repo::add_event(s, {project_id, order_id, now, photos::uploader_id(ctx.actor), name, "photo",
+                      order.str("status"), order.str("status"),
+                      stage == "report" ? "报修照片" : "完工照片", data.dump()});
+  nlohmann::json after = j;
+  after["sha256"] = file.sha256;
+  audit::record(s, ctx, now, {project_id, "work_order_photo", id, "create", nullptr, after});
+  return j;
+}
+
+nlohmann::json PhotoService::attach_copy(db::Session& s, const core::Context& ctx, std::int64_t order_id,
+                                         const std::string& stage, const db::Row& source,
+                                         std::vector<std::string>& stored) const {
+  auto order = repo::find_order(s, ctx.actor, order_id);
+  if (!order) core::throw_not_found("work order");
+  check_room(s, order_id, stage);
+  const auto project_id = order->i64("project_id");
+  const auto copy = photos::copy_photo_file(data_dir_, project_id, source);
+  stored.push_back(copy.relative);
+  return insert_photo(s, ctx, *order, project_id, stage, copy);
 }
 
 photos::PhotoFile PhotoService::fetch(const core::Actor& actor, std::int64_t photo_id) const {

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 #include "core/clock.hpp"
 #include "core/context.hpp"
@@ -37,8 +38,21 @@ class PhotoService {
                         const std::string& declared_type, const std::string& bytes) const;
   // The bytes, for callers who may see the order; 404 otherwise.
   photos::PhotoFile fetch(const core::Actor& actor, std::int64_t photo_id) const;
+  // A copy of another module's photo row (its content_type and path columns) as a photo of the
+  // order, inside the caller's write (a patrol finding's photos taken along); 409 beyond 9 per
+  // stage. The copy's path goes into `stored` as soon as it is written: the caller removes those
+  // files should its write fail (photos::write_with_copies), as no row then points at them.
+  nlohmann::json attach_copy(db::Session& s, const core::Context& ctx, std::int64_t order_id,
+                             const std::string& stage, const db::Row& source,
+                             std::vector<std::string>& stored) const;
+  const std::string& data_dir() const { return data_dir_; }
 
  private:
+  // The wo_photo row of a stored file, its timeline event and audit; the photo as upload answers.
+  nlohmann::json insert_photo(db::Session& s, const core::Context& ctx, const db::Row& order,
+                              std::int64_t project_id, const std::string& stage,
+                              const photos::Stored& file) const;
+
   db::Database& db_;
   const core::Clock& clock_;
   std::string data_dir_;

@@ -2,6 +2,9 @@
 // minute at the edges of slots and grace, the pool's limits at opening, noon and closing, alarms
 // that close only after a treatment and a later good reading, offline records (clientId, 72 h),
 // a finding that becomes a work order with its photo, and who may see which record.
+#include <filesystem>
+
+#include "db/query.hpp"
 #include "tests/api/api_suite.hpp"
 
 namespace steward::testing {
@@ -52,6 +55,30 @@ class Patrols : public ApiSuite<Patrols> {
     auto r = act("admin", "GET", "/api/v1/patrol-plans/" + std::to_string(p["id"].get<std::int64_t>()) + "/slots?date=" + day);
     EXPECT_EQ(r.status, 200u) << r.raw;
     return r.body["items"];
+  }
+  // The cleaners' restroom round at cp (every 20 minutes, 08:00-22:00) with these check items.
+  nlohmann::json restroom_plan(std::int64_t cp, const std::vector<std::string>& labels) {
+    nlohmann::json items = nlohmann::json::array();
+    for (const auto& l : labels) items.push_back({{"label", l}, {"kind", "check"}});
+    return plan({{"projectId", pid("CSHY")}, {"name", unique("洗手间检查")},
+                 {"assignee", {{"kind", "role"}, {"role", "cleaning"}}},
+                 {"schedule", {{"kind", "interval"}, {"everyMinutes", 20}, {"windows", {{{"from", "08:00"}, {"to", "22:00"}}}}}},
+                 {"checkpointIds", {cp}}, {"items", items}});
+  }
+  // A photo the cleaner uploads to CSHY for an item of a check; its id (0 when refused).
+  std::int64_t cleaners_photo() {
+    auto photo = server().raw_request("POST", "/api/v1/patrol-photos?projectId=" + std::to_string(pid("CSHY")), png(),
+                                      {{"Authorization", "Bearer " + token("cleaning")}, {"Content-Type", "image/png"}});
+    EXPECT_EQ(photo.status, 201u) << photo.raw;
+    return photo.body.value("id", std::int64_t{0});
+  }
+  // The files under <dataDir>/photos.
+  std::size_t photo_files() {
+    std::size_t n = 0;
+    const auto dir = std::filesystem::path(server().app().config().data_dir) / "photos";
+    if (std::filesystem::exists(dir))
+      for (const auto& f : std::filesystem::recursive_directory_iterator(dir)) n += f.is_regular_file() ? 1 : 0;
+    return n;
   }
   static std::string state_of(const nlohmann::json& slots, std::int64_t cp, const std::string& start) {
     for (const auto& s : slots)
@@ -342,15 +369,8 @@ TEST_P(Patrols, ARecordSentTwiceIsStoredOnceAndMadeAtIsAcceptedUpTo72HoursBack) 
 TEST_P(Patrols, ANotOkItemBecomesAWorkOrderWithItsPhotoAndPlace) {
   at_time("2026-11-23T10:00:00");
   const auto cp = checkpoint("CSHY", "会所二层洗手间", {{"place", "会所二层"}});
-  const auto p = plan({{"projectId", pid("CSHY")}, {"name", unique("洗手间检查")},
-                       {"assignee", {{"kind", "role"}, {"role", "cleaning"}}},
-                       {"schedule", {{"kind", "interval"}, {"everyMinutes", 20}, {"windows", {{{"from", "08:00"}, {"to", "22:00"}}}}}},
-                       {"checkpointIds", {cp}},
-                       {"items", {{{"label", "地漏通畅"}, {"kind", "check"}}, {{"label", "空气无异味"}, {"kind", "check"}}}}});
-  auto photo = server().raw_request("POST", "/api/v1/patrol-photos?projectId=" + std::to_string(pid("CSHY")), png(),
-                                    {{"Authorization", "Bearer " + token("cleaning")}, {"Content-Type", "image/png"}});
-  ASSERT_EQ(photo.status, 201u) << photo.raw;
-  const auto photo_id = photo.body["id"].get<std::int64_t>();
+  const auto p = restroom_plan(cp, {"地漏通畅", "空气无异味"});
+  const auto photo_id = cleaners_photo();
   const auto drain = p["items"][0]["id"], air = p["items"][1]["id"];
   auto r = act("cleaning", "POST", "/api/v1/patrol-checks",
                {{"clientId", unique("wo-finding-")}, {"planId", p["id"]}, {"checkpointId", cp}, {"madeAt", "2026-11-23T09:55:00+08:00"},
@@ -386,6 +406,72 @@ TEST_P(Patrols, ANotOkItemBecomesAWorkOrderWithItsPhotoAndPlace) {
   EXPECT_EQ(act("cleaning", "POST", target, {{"itemId", drain}, {"category", "water"}}).status, 409u);
 }
 
+// Refuses, from the database, the audit row a finding's work order or rectification writes last:
+// its transaction then fails after the item's photos were copied. Dropped when it goes.
+class RefusedAudit {
+ public:
+  RefusedAudit(db::Database& db, bool postgres) : db_(db), postgres_(postgres) {
+    db_.write([&](db::Session& s) {
+      if (postgres_) {
+        db::Query(s,
+                  "CREATE FUNCTION test_refuse_audit() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                  "IF NEW.entity = 'patrol_check' THEN RAISE EXCEPTION 'refused by the test'; END IF; "
+                  "RETURN NEW; END $$")
+            .exec();
+        db::Query(s, "CREATE TRIGGER test_refuse_audit BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION test_refuse_audit()").exec();
+      } else {
+        db::Query(s,
+                  "CREATE TRIGGER test_refuse_audit BEFORE INSERT ON audit_log WHEN NEW.entity = 'patrol_check' "
+                  "BEGIN SELECT RAISE(ABORT, 'refused by the test'); END")
+            .exec();
+      }
+    });
+  }
+  ~RefusedAudit() {
+    db_.write([&](db::Session& s) {
+      db::Query(s, postgres_ ? "DROP TRIGGER test_refuse_audit ON audit_log" : "DROP TRIGGER test_refuse_audit").exec();
+      if (postgres_) db::Query(s, "DROP FUNCTION test_refuse_audit()").exec();
+    });
+  }
+
+ private:
+  db::Database& db_;
+  bool postgres_;
+};
+
+TEST_P(Patrols, AFindingWhoseWriteFailsLeavesNoCopiedPhotoBehind) {
+  at_time("2026-11-23T10:00:00");
+  const auto cp = checkpoint("CSHY", "会所三层洗手间", {{"place", "会所三层"}});
+  const auto p = restroom_plan(cp, {"地漏通畅"});
+  const auto photo_id = cleaners_photo();
+  const auto item = p["items"][0]["id"];
+  auto r = act("cleaning", "POST", "/api/v1/patrol-checks",
+               {{"clientId", unique("failed-finding-")}, {"planId", p["id"]}, {"checkpointId", cp}, {"madeAt", "2026-11-23T09:55:00+08:00"},
+                {"results", {{{"itemId", item}, {"ok", false}, {"note", "地漏堵塞"}, {"photoIds", {photo_id}}}}}});
+  ASSERT_EQ(r.status, 201u) << r.raw;
+  const auto check = path_id("/api/v1/patrol-checks", r.body["check"]["id"].get<std::int64_t>());
+  const auto staff = act("tech", "GET", "/api/v1/me").body["staffId"];
+  const nlohmann::json rectification{{"itemId", item}, {"responsibleStaffId", staff}, {"deadline", "2026-11-30"}};
+  const auto files = photo_files();
+  {
+    const RefusedAudit refused(server().app().db(), GetParam() == "postgresql");
+    r = act("supervisor", "POST", check + "/work-order", {{"itemId", item}, {"category", "water"}});
+    EXPECT_EQ(r.status, 500u) << r.raw;
+    EXPECT_EQ(photo_files(), files);  // the order's copy of the photo went with its row
+    r = act("supervisor", "POST", check + "/rectification", rectification);
+    EXPECT_EQ(r.status, 500u) << r.raw;
+    EXPECT_EQ(photo_files(), files);
+  }
+  const auto stored = act("supervisor", "GET", check);
+  EXPECT_TRUE(stored.body["results"][0]["workOrderId"].is_null()) << stored.raw;
+  // Once the write succeeds, the order and the rectification have their copy each.
+  r = act("supervisor", "POST", check + "/work-order", {{"itemId", item}, {"category", "water"}});
+  ASSERT_EQ(r.status, 201u) << r.raw;
+  EXPECT_EQ(r.body["photos"].size(), 1u);
+  EXPECT_EQ(act("supervisor", "POST", check + "/rectification", rectification).status, 201u);
+  EXPECT_EQ(photo_files(), files + 2);
+}
+
 TEST_P(Patrols, WhoMaySeeWhichRecord) {
   at_time("2026-11-23T10:00:00");
   const auto cp = checkpoint("CSHY", "南门岗", {{"kind", "post"}});
@@ -417,7 +503,8 @@ TEST_P(Patrols, WhoMaySeeWhichRecord) {
   EXPECT_EQ(r.status, 400u);
   EXPECT_TRUE(r.body["details"].contains("planId"));
   // The due list of the security guard holds no XSTY slot.
-  for (const auto& s : act("security", "GET", "/api/v1/patrol-due").body["items"]) EXPECT_NE(s["planId"], q["id"]);
+  const auto security_due = act("security", "GET", "/api/v1/patrol-due");
+  for (const auto& s : security_due.body["items"]) EXPECT_NE(s["planId"], q["id"]);
 }
 
 TEST_P(Patrols, BadPlansAndChecksNameTheFieldAndChangeNothing) {
@@ -583,7 +670,8 @@ TEST_P(Patrols, SlotsMarkedNotNeededAreNeitherDueNorMissed) {
   ASSERT_EQ(check("cleaning", p, a, t("08:10:00")).status, 201u);
   ASSERT_EQ(check("cleaning", p, b, t("10:20:00")).status, 201u);
   // Due now at 10:20: a's 10:00 slot is not needed, so it is not shown.
-  for (const auto& s : act("cleaning", "GET", "/api/v1/patrol-due").body["items"])
+  const auto due = act("cleaning", "GET", "/api/v1/patrol-due");
+  for (const auto& s : due.body["items"])
     EXPECT_FALSE(s["planId"] == p["id"] && s["checkpointId"] == a) << s.dump();
   now("2026-11-20T16:00:00");
   const std::string q = "?projectId=" + std::to_string(pid("CSHY")) + "&from=2026-11-20&to=2026-11-20&planId=" +
@@ -604,7 +692,9 @@ TEST_P(Patrols, SlotsMarkedNotNeededAreNeitherDueNorMissed) {
   EXPECT_EQ(state_of(day, b, t("10:00:00")), "done");
   EXPECT_EQ(state_of(day, b, t("14:00:00")), "not_needed");
   for (const auto& s : day)
-    if (s["state"] == "not_needed") EXPECT_FALSE(s["notNeededReason"].get<std::string>().empty());
+    if (s["state"] == "not_needed") {
+      EXPECT_FALSE(s["notNeededReason"].get<std::string>().empty());
+    }
   // The whole next day marked (the park closed): nothing due, nothing missed.
   ASSERT_EQ(act("pm", "POST", url, {{"date", "2026-11-21"}, {"reason", "园区封闭"}}).status, 201u);
   at_time("2026-11-22T09:00:00");

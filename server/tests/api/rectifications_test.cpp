@@ -214,6 +214,10 @@ TEST_P(Rectifications, ANotOkPatrolItemBecomesARectificationOnceWithItsPhotoAndP
   EXPECT_EQ(twice.body["code"], "rectification.exists");
   // On the board, and on the responsible technician's own list.
   const auto id = r.body["id"].get<std::int64_t>();
+  // The check's item names it (the records page links to it); the ok item has none.
+  const auto check = act("supervisor", "GET", path_id("/api/v1/patrol-checks", k.body["check"]["id"].get<std::int64_t>()));
+  EXPECT_EQ(check.body["results"][0]["rectificationId"], id) << check.raw;
+  EXPECT_TRUE(check.body["results"][1]["rectificationId"].is_null()) << check.raw;
   EXPECT_EQ(ids_of(act("supervisor", "GET", "/api/v1/rectifications?source=patrol&projectId=" + std::to_string(pid("CSHY"))).body),
             (std::set<std::int64_t>{id}));
   EXPECT_TRUE(ids_of(act("tech", "GET", "/api/v1/rectifications?mine=true&pageSize=200").body).count(id));
@@ -321,6 +325,10 @@ TEST_P(Rectifications, AnAlarmBecomesARectificationOnceWithItsReadingsPhotoAndPl
   EXPECT_EQ(act("tech", "GET", r.body["photos"][0]["url"].get<std::string>()).raw, png());
   // The alarm names it; a second time is refused, naming it.
   EXPECT_EQ(act("supervisor", "GET", alarm_url).body["rectificationId"], id);
+  // It is the alarm's, not the reading item's: the check shows it through the alarm only.
+  const auto check = act("supervisor", "GET", path_id("/api/v1/patrol-checks", r.body["patrol"]["checkId"].get<std::int64_t>()));
+  EXPECT_EQ(check.body["results"][0]["alarmId"], alarm) << check.raw;
+  EXPECT_TRUE(check.body["results"][0]["rectificationId"].is_null()) << check.raw;
   bool listed = false;
   const auto alarms = act("supervisor", "GET", "/api/v1/patrol-alarms?checkpointId=" +
                                                    std::to_string(r.body["patrol"]["checkpointId"].get<std::int64_t>()))

@@ -169,6 +169,8 @@ export interface CheckResult {
   photoIds: number[]
   workOrderId: number | null
   alarmId: number | null
+  /** The rectification this not-ok item became (not that of an alarm its reading raised). */
+  rectificationId: number | null
 }
 
 export interface PatrolCheck {
