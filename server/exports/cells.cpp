@@ -21,13 +21,13 @@ int digits(const std::string& s, std::size_t pos, std::size_t len) {
 
 bool valid_date(int y, int m, int d) {
   if (y < 1900 || m < 1 || m > 12 || d < 1) return false;
-  using namespace std::chrono;
-  return year_month_day{year{y}, month{static_cast<unsigned>(m)}, day{static_cast<unsigned>(d)}}.ok();
+  namespace c = std::chrono;
+  return c::year_month_day{c::year{y}, c::month{static_cast<unsigned>(m)}, c::day{static_cast<unsigned>(d)}}.ok();
 }
 
 std::chrono::year_month_day civil(std::int64_t days) {
-  using namespace std::chrono;
-  return year_month_day{sys_days{std::chrono::days{days}}};
+  namespace c = std::chrono;
+  return c::year_month_day{c::sys_days{c::days{days}}};
 }
 
 std::int64_t floor_div(std::int64_t a, std::int64_t b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
@@ -35,8 +35,8 @@ std::int64_t floor_div(std::int64_t a, std::int64_t b) { return a / b - ((a % b 
 }  // namespace
 
 std::int64_t days_from_civil(int y, unsigned m, unsigned d) {
-  using namespace std::chrono;
-  return sys_days{year_month_day{year{y}, month{m}, day{d}}}.time_since_epoch().count();
+  namespace c = std::chrono;
+  return c::sys_days{c::year_month_day{c::year{y}, c::month{m}, c::day{d}}}.time_since_epoch().count();
 }
 
 Cell when(const std::string& s) {

@@ -208,7 +208,7 @@ TEST(ExportsTimes, XlsxHasRealDateCellsWithTheirFormats) {
   const auto sheet = zip_part(bytes, "xl/worksheets/sheet1.xml");
   EXPECT_NE(sheet.find("<c r=\"A3\" s=\""), std::string::npos) << sheet;
   EXPECT_EQ(sheet.find("<c r=\"A3\" s=\"0\""), std::string::npos) << sheet;
-  EXPECT_NE(sheet.find("<c r=\"D3\" t=\"s\""), std::string::npos) << sheet;
+  EXPECT_NE(sheet.find("<c r=\"D3\" t=\"inlineStr\""), std::string::npos) << sheet;
   const auto styles = zip_part(bytes, "xl/styles.xml");
   EXPECT_NE(styles.find("formatCode=\"yyyy-mm-dd hh:mm\""), std::string::npos) << styles;
   EXPECT_NE(styles.find("formatCode=\"yyyy-mm-dd\""), std::string::npos) << styles;

@@ -14,6 +14,7 @@
 #include "exports/table.hpp"
 #include "exports/xlsx_reader.hpp"
 #include "modules/demo/demo_inspections.hpp"
+#include "modules/demo/demo_orders.hpp"
 #include "modules/demo/demo_quality.hpp"
 #include "modules/exports_jobs/export_lists.hpp"
 #include "modules/patrols/demo_patrols.hpp"
@@ -205,6 +206,11 @@ TEST_P(Exports, WorkOrdersAndRectificationsExportWithTheirHeaders) {
 // days (a rectification's deadline) are dates.
 TEST_P(Exports, TimesAreLocalDateTimesAndDaysAreDates) {
   demo_records();
+  static std::set<std::string> orders;  // a week of the demo's orders, once per engine
+  if (orders.insert(GetParam()).second) {
+    auto& app = server().app();
+    demo::build_demo_orders(app.db(), app.cipher(), app.calendar(), server().clock().now(), 7);
+  }
   const auto cshy = project("CSHY");
   const nlohmann::json filters = {{"projectId", cshy}};
   const auto order = get("pm", "/api/v1/work-orders?pageSize=1&projectId=" + std::to_string(cshy)).body["items"][0];
