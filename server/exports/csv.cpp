@@ -17,6 +17,7 @@ std::string csv_field(const Cell& cell) {
   std::string v;
   if (cell.kind == Cell::Kind::number) return number_text(cell.number);
   if (cell.kind == Cell::Kind::empty) return "";
+  if (cell.kind != Cell::Kind::text) return shown(cell);  // 2026-12-02 18:57, 2026-12-02, 2026-12
   v = cell.text;
   if (!v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@' || v[0] == '\t' ||
                      v[0] == '\r'))

@@ -41,6 +41,10 @@ std::string fit(const std::string& s) {
   return s.substr(0, end);
 }
 
+// Excel's serial date (1900 date system) of days since 1970-01-01: 25569 is 1970-01-01, and
+// every date we write is after Excel's fictitious 1900-02-29.
+double excel_serial(double days_since_1970) { return days_since_1970 + 25569; }
+
 }  // namespace
 
 struct XlsxWriter::State {
@@ -48,6 +52,9 @@ struct XlsxWriter::State {
   lxw_workbook* book = nullptr;
   lxw_worksheet* sheet = nullptr;
   lxw_format* bold = nullptr;
+  lxw_format* datetime = nullptr;  // yyyy-mm-dd hh:mm
+  lxw_format* date = nullptr;      // yyyy-mm-dd
+  lxw_format* month = nullptr;     // yyyy-mm
   lxw_row_t next = 0;
   std::size_t sheets = 0;
 };
@@ -63,23 +70,37 @@ std::string column_letter(std::size_t column) {
 }
 
 XlsxWriter::XlsxWriter() : state_(std::make_unique<State>()) {
-  auto dir = fs::temp_directory_path();
+  const auto dir = fs::temp_directory_path();
   std::string tmpl = (dir / "steward-export-XXXXXX").string();
   const int fd = ::mkstemp(tmpl.data());
   if (fd < 0) throw std::runtime_error("cannot create a temporary file for an export");
   ::close(fd);
   state_->path = tmpl;
+  open(state_->path, true);
+}
+
+XlsxWriter::XlsxWriter(const std::string& path) : state_(std::make_unique<State>()) { open(path, false); }
+
+void XlsxWriter::open(const std::string& path, bool temporary) {
+  const auto dir = fs::temp_directory_path();
   lxw_workbook_options options{};
   options.constant_memory = LXW_TRUE;
   std::string tmpdir = dir.string();
   options.tmpdir = tmpdir.data();
-  state_->book = workbook_new_opt(state_->path.c_str(), &options);
+  state_->book = workbook_new_opt(path.c_str(), &options);
   if (!state_->book) {
-    ::unlink(state_->path.c_str());
+    if (temporary) ::unlink(path.c_str());
+    state_->path.clear();
     throw std::runtime_error("cannot start an XLSX workbook");
   }
   state_->bold = workbook_add_format(state_->book);
   format_set_bold(state_->bold);
+  state_->datetime = workbook_add_format(state_->book);
+  format_set_num_format(state_->datetime, "yyyy-mm-dd hh:mm");
+  state_->date = workbook_add_format(state_->book);
+  format_set_num_format(state_->date, "yyyy-mm-dd");
+  state_->month = workbook_add_format(state_->book);
+  format_set_num_format(state_->month, "yyyy-mm");
 }
 
 XlsxWriter::~XlsxWriter() {
@@ -95,7 +116,7 @@ void XlsxWriter::plain_sheet(const std::string& name, const std::vector<std::str
     state_->sheet = workbook_add_worksheet(state_->book, ("Sheet" + std::to_string(state_->sheets)).c_str());
   state_->next = 0;
   for (std::size_t c = 0; c < columns.size(); ++c) {
-    worksheet_set_column(state_->sheet, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), 16, nullptr);
+    worksheet_set_column(state_->sheet, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), 17, nullptr);
     worksheet_write_string(state_->sheet, 0, static_cast<lxw_col_t>(c), fit(columns[c]).c_str(), state_->bold);
   }
   state_->next = 1;
@@ -109,7 +130,7 @@ void XlsxWriter::sheet(const std::string& name, const std::string& title,
   if (!state_->sheet)
     state_->sheet = workbook_add_worksheet(state_->book, ("Sheet" + std::to_string(state_->sheets)).c_str());
   for (std::size_t c = 0; c < columns.size(); ++c)
-    worksheet_set_column(state_->sheet, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), 16, nullptr);
+    worksheet_set_column(state_->sheet, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), 17, nullptr);
   worksheet_write_string(state_->sheet, 0, 0, fit(title).c_str(), state_->bold);
   for (std::size_t c = 0; c < columns.size(); ++c)
     worksheet_write_string(state_->sheet, 1, static_cast<lxw_col_t>(c), fit(columns[c]).c_str(), state_->bold);
@@ -124,13 +145,28 @@ void XlsxWriter::row(const Row& cells) {
     const auto& cell = cells[c];
     if (cell.kind == Cell::Kind::number && std::isfinite(cell.number))
       worksheet_write_number(state_->sheet, r, col, cell.number, nullptr);
+    else if (cell.kind == Cell::Kind::datetime)
+      worksheet_write_number(state_->sheet, r, col, excel_serial(cell.number / 86400), state_->datetime);
+    else if (cell.kind == Cell::Kind::date || cell.kind == Cell::Kind::month)
+      worksheet_write_number(state_->sheet, r, col, excel_serial(cell.number),
+                             cell.kind == Cell::Kind::date ? state_->date : state_->month);
     else if (cell.kind == Cell::Kind::text && !cell.text.empty())
       worksheet_write_string(state_->sheet, r, col, fit(cell.text).c_str(), nullptr);
   }
 }
 
+void XlsxWriter::close() {
+  if (!state_->book) throw std::logic_error("XlsxWriter::close twice");
+  if (state_->sheets == 0) plain_sheet("Sheet1", {});
+  const lxw_error err = workbook_close(state_->book);
+  state_->book = nullptr;
+  if (err != LXW_NO_ERROR)
+    throw std::runtime_error(std::string("cannot write the XLSX file: ") + lxw_strerror(err));
+}
+
 std::string XlsxWriter::finish() {
   if (!state_->book) throw std::logic_error("XlsxWriter::finish twice");
+  if (state_->path.empty()) throw std::logic_error("XlsxWriter::finish of a workbook written to a path: close() it");
   if (state_->sheets == 0) plain_sheet("Sheet1", {});
   const lxw_error err = workbook_close(state_->book);
   state_->book = nullptr;

@@ -14,7 +14,10 @@ namespace steward::exports {
 
 class XlsxWriter {
  public:
-  XlsxWriter();
+  XlsxWriter();  // into a temporary file, read back by finish()
+  // Straight into `path` (created or truncated): close() completes it, and the bytes never sit
+  // in memory (a long export). A writer destroyed without close() leaves a partial file there.
+  explicit XlsxWriter(const std::string& path);
   ~XlsxWriter();
   XlsxWriter(const XlsxWriter&) = delete;
   XlsxWriter& operator=(const XlsxWriter&) = delete;
@@ -27,9 +30,13 @@ class XlsxWriter {
   void row(const Row& cells);
   // Closes the workbook and returns the file's bytes; the writer cannot be used afterwards.
   std::string finish();
+  // Closes the workbook written to the path given to the constructor; the writer cannot be used
+  // afterwards.
+  void close();
 
  private:
   struct State;
+  void open(const std::string& path, bool temporary);
   std::unique_ptr<State> state_;
 };
 

@@ -104,4 +104,8 @@ test('a treatment and a reading within limits close the alarm and reopen the poo
   const closed = page.getByTestId('page-table').locator('tbody tr').filter({ hasText: setup.pool.name })
   await expect(closed.getByTestId('alarm-closed')).toBeVisible()
   await expect(closed).toContainText('开启冷水补水')
+  // Paged like every list: the pager counts every closed alarm of the project, not the page's.
+  const { total } = await admin.get('/patrol-alarms', { projectId: admin.project.id, status: 'closed', pageSize: 1 })
+  expect(total).toBeGreaterThan(0)
+  await expect(page.getByTestId('alarm-pager')).toContainText(`共 ${total} 条`)
 })

@@ -95,6 +95,14 @@ std::string mask_name(const std::string& name) {
   return name.substr(0, std::min(first, name.size())) + std::string(rest, '*');
 }
 
+Column time_column(std::string header, const std::string& pointer) {
+  const nlohmann::json::json_pointer ptr(pointer);
+  return {std::move(header), [ptr](const nlohmann::json& item) {
+            if (!item.contains(ptr) || !item.at(ptr).is_string()) return exports::empty();
+            return exports::when(item.at(ptr).get<std::string>());
+          }};
+}
+
 Column text_column(std::string header, std::function<std::string(const nlohmann::json& item)> text) {
   return {std::move(header), [text = std::move(text)](const nlohmann::json& item) { return exports::text(text(item)); }};
 }
@@ -131,8 +139,8 @@ std::map<std::string, ListSource> standard_lists(const ListServices& services) {
             name_column("客户", "/customerName", a), name_column("报事人", "/reporterName", a),
             column("报事人电话", "/reporterPhone"), column("渠道", "/channel"),
             column("处理人", "/assigneeName"),   column("班组", "/teamName"),
-            column("登记时间", "/reportedAt"),   column("完成时间", "/completedAt"),
-            column("关闭时间", "/closedAt"),     column("超时", "/overdue"),
+            time_column("登记时间", "/reportedAt"),   time_column("完成时间", "/completedAt"),
+            time_column("关闭时间", "/closedAt"),     column("超时", "/overdue"),
             column("满意度", "/satisfaction"),  column("处理结果", "/result")};
       },
       [&orders](const core::Actor& a, const core::Params& q) { return orders.list(a, q); }};
@@ -141,14 +149,14 @@ std::map<std::string, ListSource> standard_lists(const ListServices& services) {
       [](const core::Actor&) {
         return std::vector<Column>{
             column("项目", "/projectName"),      column("来源", "/source", {{"inspection", "品质检查"}, {"patrol", "巡检"}}),
-            column("检查日期", "/inspectionDay"), column("对象", "/target/name"),
+            time_column("检查日期", "/inspectionDay"), column("对象", "/target/name"),
             column("条款", "/item/code"),        column("条款名称", "/item/name"),
             column("扣分", "/deducted"),         column("问题", "/finding"),
             column("整改要求", "/requirement"),  column("责任人", "/responsible/name"),
-            column("截止日期", "/deadline"),     column("状态", "/status", kRectStatuses),
+            time_column("截止日期", "/deadline"),     column("状态", "/status", kRectStatuses),
             column("逾期", "/overdue"),          column("重复问题", "/recurring"),
-            column("整改说明", "/evidence"),     column("完成时间", "/doneAt"),
-            column("验证时间", "/verifiedAt")};
+            column("整改说明", "/evidence"),     time_column("完成时间", "/doneAt"),
+            time_column("验证时间", "/verifiedAt")};
       },
       [&inspections](const core::Actor& a, const core::Params& q) { return inspections.list_rectifications(a, q); }};
   out["customers"] = {
@@ -164,7 +172,7 @@ std::map<std::string, ListSource> standard_lists(const ListServices& services) {
       "检查记录",
       [](const core::Actor&) {
         return std::vector<Column>{
-            column("检查日期", "/day"),               column("项目", "/projectName"),
+            time_column("检查日期", "/day"),               column("项目", "/projectName"),
             column("检查对象", "/target/name"),       column("对象类型", "/target/kind", kTargets),
             column("检查类型", "/kind", kInspectionKinds), column("检查方式", "/method", kMethods),
             column("检查方案", "/scheme/name"),
@@ -174,7 +182,7 @@ std::map<std::string, ListSource> standard_lists(const ListServices& services) {
             }),
             column("扣分项数", "/deductionCount"),    column("得分", "/score"),
             column("等级", "/grade", kGrades),        column("96分以上", "/bonus"),
-            column("状态", "/status", kInspectionStatuses), column("提交时间", "/submittedAt"),
+            column("状态", "/status", kInspectionStatuses), time_column("提交时间", "/submittedAt"),
             column("备注", "/note")};
       },
       [&inspections](const core::Actor& a, const core::Params& q) { return inspections.list_inspections(a, q); }};
@@ -182,7 +190,7 @@ std::map<std::string, ListSource> standard_lists(const ListServices& services) {
       "员工抽查记录",
       [](const core::Actor&) {
         return std::vector<Column>{
-            column("抽查时间", "/checkedAt"),  column("项目", "/projectName"),
+            time_column("抽查时间", "/checkedAt"),  column("项目", "/projectName"),
             column("抽查类别", "/kindName"),   column("被抽查人", "/staff/name"),
             column("班组", "/staff/team"),     column("评分细则", "/rubric/name"),
             column("扣分", "/deducted"),       column("得分", "/score"),
@@ -194,7 +202,7 @@ std::map<std::string, ListSource> standard_lists(const ListServices& services) {
       "巡检记录",
       [](const core::Actor&) {
         return std::vector<Column>{
-            column("检查时间", "/madeAt"),        column("巡检点", "/checkpointName"),
+            time_column("检查时间", "/madeAt"),        column("巡检点", "/checkpointName"),
             column("位置", "/place"),             column("巡检计划", "/planName"),
             column("检查人", "/madeBy/name"),     column("时段", "/placement", kPlacements),
             column("延迟上传", "/lateArrival"),   column("问题项数", "/notOk"),
@@ -204,12 +212,11 @@ std::map<std::string, ListSource> standard_lists(const ListServices& services) {
             column("备注", "/note")};
       },
       [&patrols = services.patrols](const core::Actor& a, const core::Params& q) { return patrols.list_checks(a, q); }};
-  // The alarm list is not paged: it answers its newest 500 at once, and so does the export.
   out["patrol_alarms"] = {
       "读数报警",
       [](const core::Actor&) {
         return std::vector<Column>{
-            column("报警时间", "/raisedAt"),       column("巡检点", "/checkpointName"),
+            time_column("报警时间", "/raisedAt"),       column("巡检点", "/checkpointName"),
             column("指标", "/metric/name"),        column("读数", "/value"),
             column("单位", "/metric/unit"),        column("下限", "/low"),
             column("上限", "/high"),               column("状态", "/status", kAlarmStatuses),
@@ -221,10 +228,9 @@ std::map<std::string, ListSource> standard_lists(const ListServices& services) {
                 return at + " " + t.value("by", "") + "：" + t.value("note", "");
               }, "；");
             }),
-            column("解除时间", "/closedAt"),       column("工单", "/workOrderId")};
+            time_column("解除时间", "/closedAt"),       column("工单", "/workOrderId")};
       },
-      [&patrols = services.patrols](const core::Actor& a, const core::Params& q) { return patrols.list_alarms(a, q); },
-      false};
+      [&patrols = services.patrols](const core::Actor& a, const core::Params& q) { return patrols.list_alarms(a, q); }};
   return out;
 }
 

@@ -37,6 +37,10 @@ std::string mask_name(const std::string& name);
 Column column(std::string header, const std::string& pointer,
               std::map<std::string, std::string> names = {});
 
+// A column of times read from the JSON's ISO texts (exports::when): "2026-12-02T18:57:28+08:00"
+// is a date-time in the record's project's local time, "2026-12-02" a date, "2026-12" a month.
+Column time_column(std::string header, const std::string& pointer);
+
 // A column of texts made from the item (several fields in one cell, say).
 Column text_column(std::string header, std::function<std::string(const nlohmann::json& item)> text);
 

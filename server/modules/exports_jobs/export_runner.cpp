@@ -28,13 +28,16 @@ RunResult run_export(const PageSource& source, std::size_t page_size, const std:
   const std::string partial = path + ".part";
   RunResult result;
   try {
-    std::ofstream out(partial, std::ios::binary | std::ios::trunc);
-    if (!out) throw std::runtime_error("cannot write the export file");
+    // XLSX goes straight into the file (rows to libxlsxwriter's temporary files, then zipped
+    // from them at close): the workbook never sits in memory. CSV is appended page by page.
+    std::ofstream out;
     std::unique_ptr<exports::XlsxWriter> xlsx;
     if (format == exports::Format::xlsx) {
-      xlsx = std::make_unique<exports::XlsxWriter>();
+      xlsx = std::make_unique<exports::XlsxWriter>(partial);
       xlsx->sheet(title, title, headers);
     } else {
+      out.open(partial, std::ios::binary | std::ios::trunc);
+      if (!out) throw std::runtime_error("cannot write the export file");
       exports::CsvWriter csv;  // the BOM and the header row
       csv.header(headers);
       out << csv.bytes();
@@ -56,9 +59,12 @@ RunResult run_export(const PageSource& source, std::size_t page_size, const std:
       if (progress) progress(result.rows, result.total, items.size());
       if (items.size() < page_size) break;
     }
-    if (xlsx) out << xlsx->finish();
-    out.close();
-    if (!out) throw std::runtime_error("cannot write the export file");
+    if (xlsx) {
+      xlsx->close();
+    } else {
+      out.close();
+      if (!out) throw std::runtime_error("cannot write the export file");
+    }
     std::filesystem::rename(partial, path);
   } catch (...) {
     std::error_code ec;

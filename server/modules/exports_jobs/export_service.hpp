@@ -32,9 +32,8 @@ namespace steward::exports_jobs {
 struct ListSource {
   std::string title;  // 工单登记簿, also the file's name
   std::function<std::vector<Column>(const core::Actor&)> columns;
+  // The list's query: page and pageSize among the parameters, {"items", "total"} back.
   std::function<nlohmann::json(const core::Actor&, const core::Params&)> list;
-  // false for a list that answers all its rows at once (no page/pageSize, no total).
-  bool paged = true;
 };
 
 class ExportService {

@@ -49,7 +49,7 @@ const std::string kSelect =
 
 exports::Row row_of(const db::Row& r) {
   const auto staff = r.opt_i64("staff_id");
-  return {exports::text(r.str("day")),
+  return {exports::when(r.str("day")),
           exports::text(r.str("project_name")),
           exports::number(static_cast<double>(r.i64("inspection_id"))),
           exports::text(r.str("target_name")),

@@ -540,7 +540,7 @@ exports::Table SpotCheckService::monthly_table(const core::Actor& actor, const c
   for (const auto& p : m["items"]) {
     const auth::Role* role = auth::find_role(p["role"].get<std::string>());
     const std::string grade = p["grade"].is_null() ? "" : p["grade"].get<std::string>();
-    t.rows.push_back({exports::text(m["month"].get<std::string>()), exports::text(p["name"].get<std::string>()),
+    t.rows.push_back({exports::when(m["month"].get<std::string>()), exports::text(p["name"].get<std::string>()),
                       exports::number(static_cast<double>(p["staffId"].get<std::int64_t>())),
                       exports::text(role ? role->name_zh : p["role"].get<std::string>()),
                       exports::text(p["team"].is_string() ? p["team"].get<std::string>() : ""),

@@ -21,6 +21,9 @@ exports::Cell cell(const json& v) {
   return text(v.dump());
 }
 
+// A time of the report (ISO, in the project's offset): a real date-time in XLSX, local text in CSV.
+exports::Cell time_cell(const json& v) { return v.is_string() ? exports::when(v.get<std::string>()) : exports::empty(); }
+
 std::string joined(const json& list, const char* sep = ", ") {
   std::string out;
   for (const auto& v : list) {
@@ -146,8 +149,8 @@ std::vector<exports::Table> AnalysisService::visit_tables(const json& r) {
       std::string rw;
       for (const auto& w : i["reworks"])
         rw += (rw.empty() ? "" : ", ") + w["code"].get<std::string>() + " " + w["status"].get<std::string>();
-      t.rows.push_back({cell(i["code"]), cell(i["title"]), cell(i["technician"]), cell(i["completedAt"]),
-                        cell(i["visitDueAt"]), cell(i["visitedAt"]), text(visit_state(i["visit"].get<std::string>())),
+      t.rows.push_back({cell(i["code"]), cell(i["title"]), cell(i["technician"]), time_cell(i["completedAt"]),
+                        time_cell(i["visitDueAt"]), time_cell(i["visitedAt"]), text(visit_state(i["visit"].get<std::string>())),
                         cell(i["satisfaction"]), cell(i["comment"]), text(rw)});
     }
     return t;

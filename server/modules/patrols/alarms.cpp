@@ -122,22 +122,31 @@ nlohmann::json PatrolService::readings(const core::Actor& actor, const core::Par
 
 nlohmann::json PatrolService::list_alarms(const core::Actor& actor, const core::Params& q) const {
   repo::require_any(actor);
+  const auto page = q.page();
   const auto project = q.id("projectId"), cp = q.id("checkpointId");
   const auto status = q.text("status");
   if (status && *status != "open" && *status != "closed")
     core::throw_invalid("invalid query", {{"status", "must be open or closed"}});
   return db_.read([&](db::Session& s) {
-    std::string sql = "SELECT a.id FROM patrol_alarm a WHERE 1 = 1" + repo::in_projects(actor, "a.project_id");
-    if (project) sql += " AND a.project_id = :p";
-    if (cp) sql += " AND a.checkpoint_id = :c";
-    if (status) sql += " AND a.status = :s";
-    db::Query query(s, sql + " ORDER BY a.raised_at DESC, a.id DESC LIMIT 500");
-    if (project) query.bind("p", (ll)*project);
-    if (cp) query.bind("c", (ll)*cp);
-    if (status) query.bind("s", *status);
+    std::string where = " WHERE 1 = 1" + repo::in_projects(actor, "a.project_id");
+    if (project) where += " AND a.project_id = :p";
+    if (cp) where += " AND a.checkpoint_id = :c";
+    if (status) where += " AND a.status = :s";
+    auto bind = [&](db::Query& query) {
+      if (project) query.bind("p", (ll)*project);
+      if (cp) query.bind("c", (ll)*cp);
+      if (status) query.bind("s", *status);
+    };
+    db::Query count(s, "SELECT COUNT(*) FROM patrol_alarm a" + where);
+    bind(count);
+    const auto total = count.scalar();
+    // Newest first; the id breaks ties so that pages neither repeat nor skip an alarm.
+    db::Query query(s, "SELECT a.id FROM patrol_alarm a" + where + " ORDER BY a.raised_at DESC, a.id DESC LIMIT " +
+                           std::to_string(page.size) + " OFFSET " + std::to_string(page.offset()));
+    bind(query);
     nlohmann::json items = nlohmann::json::array();
     for (const auto& r : query.all()) items.push_back(view::alarm(s, r.i64("id"), false));
-    return nlohmann::json{{"items", items}};
+    return nlohmann::json{{"items", items}, {"total", total}};
   });
 }
 

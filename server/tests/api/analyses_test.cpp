@@ -321,6 +321,20 @@ TEST_P(Analyses, ExportsReadBackWithTheFiguresOfThePage) {
   ASSERT_EQ(c.status, 200u) << c.raw;
   EXPECT_NE(c.raw.find("回访率 Visit rate,3,5,60,100,red"), std::string::npos) << c.raw;
   EXPECT_NE(c.raw.find("维修后仍漏水"), std::string::npos);
+  // Times are the project's local time: 2026-11-03 10:00 in CSV, a date-time cell in XLSX.
+  const auto visits = get("admin", "/api/v1/analyses/return-visits" + q()).body["items"];
+  ASSERT_FALSE(visits.empty());
+  std::string completed = visits[0]["completedAt"];  // 2026-11-03T10:00:00+08:00
+  EXPECT_EQ(c.raw.find(completed), std::string::npos) << "ISO text in the file";
+  completed = completed.substr(0, 16);
+  completed[10] = ' ';
+  EXPECT_NE(c.raw.find("," + completed + ","), std::string::npos) << c.raw;
+  auto vx = get("admin", "/api/v1/analyses/return-visits/export" + q() + "&format=xlsx");
+  const auto vs = exports::read_xlsx(vx.raw);
+  ASSERT_EQ(vs.size(), 4u);
+  EXPECT_EQ(vs[3].at(1, 3), "完成时间 Completed");
+  EXPECT_EQ(vs[3].at(2, 3).find('-'), std::string::npos) << "a serial number, not text: " << vs[3].at(2, 3);
+  EXPECT_GT(std::stod(vs[3].at(2, 3)), 46000.0) << vs[3].at(2, 3);  // after 2025-12-10
 
   auto qx = get("admin", "/api/v1/analyses/quarterly/export?quarter=2026-Q4&projectId=" +
                              std::to_string(data().project));

@@ -1,7 +1,7 @@
 // Exports open in a spreadsheet program (issue 6 "Exports"): LibreOffice (Debian's
 // libreoffice-calc-nogui, installed by `install-deps.sh --test`) converts an XLSX export to CSV
 // headless, and its cells are the cells of the CSV export of the same list, Chinese text, numbers
-// and quoted commas included. A missing soffice is a failure, not a skip: set
+// and quoted commas included; its own flat ODS of the workbook has the time cells as dates. A missing soffice is a failure, not a skip: set
 // STEWARD_NO_LIBREOFFICE=1 to leave this check out on a machine without it.
 #include <chrono>
 #include <cmath>
@@ -12,6 +12,7 @@
 #include <sstream>
 #include <thread>
 
+#include "modules/demo/demo_inspections.hpp"
 #include "modules/demo/demo_orders.hpp"
 #include "tests/api/api_suite.hpp"
 
@@ -146,6 +147,37 @@ TEST_P(ExportsInLibreOffice, AnXlsxExportHasTheCellsOfTheCsvExport) {
   }
   EXPECT_GT(chinese, ours.size());  // the check compared Chinese text, not empty cells only
   EXPECT_GT(numbers, 0u);
+
+  // Times are real dates to the spreadsheet, not text: LibreOffice's own file (flat ODS) of the
+  // same workbook has every order's 登记时间 as a cell of type date holding the project's local
+  // time (the digits of the list's ISO time, offset dropped), shown as 2026-12-02 18:57 above.
+  // A rectification's deadline (a day) is a date without a time.
+  demo::build_demo_inspections(app.db(), server().clock().now());
+  const auto rect = export_file("quality", {{"list", "rectifications"}, {"format", "xlsx"}});
+  ASSERT_FALSE(rect.empty());
+  std::ofstream(dir / "rect.xlsx", std::ios::binary) << rect;
+  const std::string to_ods = "cd '" + dir.string() + "' && soffice -env:UserInstallation=file://" + (dir / "profile").string() +
+                             " --headless --norestore --convert-to fods --outdir '" + (dir / "out").string() +
+                             "' register.xlsx rect.xlsx >convert.log 2>&1";
+  ASSERT_EQ(std::system(to_ods.c_str()), 0) << slurp(dir / "convert.log");
+  const auto ods = slurp(dir / "out" / "register.fods");
+  ASSERT_FALSE(ods.empty()) << slurp(dir / "convert.log");
+  const auto orders = get("pm", "/api/v1/work-orders?pageSize=200&projectId=" + std::to_string(project("CSHY")) +
+                                    "&kind=complaint").body["items"];
+  ASSERT_EQ(orders.size() + 1, ours.size());
+  for (const auto& o : orders) {
+    const std::string at = o["reportedAt"];  // 2026-12-02T18:57:28+08:00
+    EXPECT_NE(ods.find("office:value-type=\"date\" office:date-value=\"" + at.substr(0, 19) + "\""), std::string::npos)
+        << o["code"] << " " << at;
+  }
+  const auto rect_ods = slurp(dir / "out" / "rect.fods");
+  const auto rects = get("quality", "/api/v1/rectifications?pageSize=200").body["items"];
+  ASSERT_FALSE(rects.empty());
+  for (const auto& r : rects) {
+    const std::string deadline = r["deadline"];
+    EXPECT_NE(rect_ods.find("office:value-type=\"date\" office:date-value=\"" + deadline + "\""), std::string::npos)
+        << deadline;
+  }
   fs::remove_all(dir);
 }
 

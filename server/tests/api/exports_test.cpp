@@ -10,8 +10,11 @@
 
 #include "core/error.hpp"
 #include "db/query.hpp"
+#include "exports/csv.hpp"
+#include "exports/table.hpp"
 #include "exports/xlsx_reader.hpp"
 #include "modules/demo/demo_inspections.hpp"
+#include "modules/demo/demo_orders.hpp"
 #include "modules/demo/demo_quality.hpp"
 #include "modules/exports_jobs/export_lists.hpp"
 #include "modules/patrols/demo_patrols.hpp"
@@ -74,6 +77,38 @@ class Exports : public ApiSuite<Exports> {
   }
   std::string project_name(std::int64_t id) {
     return get("admin", "/api/v1/projects/" + std::to_string(id)).body.value("name", "");
+  }
+  // 250 more (closed) alarms in CSHY, older than the demo's: more than an export's page of 200.
+  void many_alarms() {
+    static std::set<std::string> built;
+    if (!built.insert(GetParam()).second) return;
+    server().app().db().write([&](db::Session& s) {
+      const auto some = db::Query(s, "SELECT id, raised_at FROM patrol_alarm WHERE project_id = :p ORDER BY raised_at, id")
+                            .bind("p", (long long)project("CSHY"))
+                            .one();
+      EXPECT_TRUE(some.has_value());
+      if (!some) return 0;
+      for (int k = 1; k <= 250; ++k)
+        db::Query(s,
+                  "INSERT INTO patrol_alarm (project_id, checkpoint_id, metric_id, reading_id, check_id, value_scaled, "
+                  "low_scaled, high_scaled, status, raised_at, raised_by_name, last_out_at, closed_at) "
+                  "SELECT project_id, checkpoint_id, metric_id, reading_id, check_id, value_scaled, low_scaled, "
+                  "high_scaled, 'closed', raised_at - :d, raised_by_name, raised_at - :d, raised_at - :d + 600 "
+                  "FROM patrol_alarm WHERE id = :id")
+            .bind("d", (long long)(k / 2) * 3600)  // two alarms an hour: ties broken by id
+            .bind("id", (long long)some->i64("id"))
+            .exec();
+      return 0;
+    });
+  }
+  // Excel's serial date of a local "2026-12-02T18:57:28+08:00" (the digits as written).
+  static double serial_of(const std::string& iso) {
+    const auto days = exports::days_from_civil(std::stoi(iso.substr(0, 4)), std::stoul(iso.substr(5, 2)),
+                                               std::stoul(iso.substr(8, 2)));
+    double out = static_cast<double>(days) + 25569;
+    if (iso.size() > 10)
+      out += (std::stoi(iso.substr(11, 2)) * 3600 + std::stoi(iso.substr(14, 2)) * 60 + std::stoi(iso.substr(17, 2))) / 86400.0;
+    return out;
   }
   static std::vector<std::string> lines(const std::string& csv) {
     std::vector<std::string> out;
@@ -171,6 +206,104 @@ TEST_P(Exports, WorkOrdersAndRectificationsExportWithTheirHeaders) {
   EXPECT_EQ(lines(file("quality", job))[0].substr(0, 6), "项目");
 }
 
+// Times are the project's local time: a real date-time cell in XLSX, "2026-12-02 18:57" in CSV;
+// days (a rectification's deadline) are dates.
+TEST_P(Exports, TimesAreLocalDateTimesAndDaysAreDates) {
+  demo_records();
+  static std::set<std::string> orders;  // a week of the demo's orders, once per engine
+  if (orders.insert(GetParam()).second) {
+    auto& app = server().app();
+    demo::build_demo_orders(app.db(), app.cipher(), app.calendar(), server().clock().now(), 7);
+  }
+  const auto cshy = project("CSHY");
+  const nlohmann::json filters = {{"projectId", cshy}};
+  const auto order = get("pm", "/api/v1/work-orders?pageSize=1&projectId=" + std::to_string(cshy)).body["items"][0];
+  const std::string reported = order["reportedAt"];  // 2026-12-02T18:57:28+08:00
+  ASSERT_EQ(reported.size(), 25u) << reported;
+  std::string local = reported.substr(0, 16);
+  local[10] = ' ';
+  auto rows = csv("pm", "work_orders", filters);
+  ASSERT_GT(rows.size(), 1u);
+  EXPECT_NE(rows[1].find("," + local + ","), std::string::npos) << rows[1];
+  for (const auto& row : rows) EXPECT_EQ(row.find("+08:00"), std::string::npos) << row;  // no ISO text left
+  auto job = run("pm", {{"list", "work_orders"}, {"format", "xlsx"}, {"filters", filters}});
+  auto sheet = exports::read_xlsx(file("pm", job)).at(0);
+  EXPECT_EQ(sheet.at(1, 14), "登记时间");
+  EXPECT_NEAR(std::stod(sheet.at(2, 14)), serial_of(reported), 1e-6) << sheet.at(2, 14);
+
+  const auto rect = get("quality", "/api/v1/rectifications?pageSize=1").body["items"][0];
+  const std::string deadline = rect["deadline"];  // 2026-12-05
+  rows = csv("quality", "rectifications", nlohmann::json::object());
+  ASSERT_GT(rows.size(), 1u);
+  EXPECT_NE(rows[1].find("," + deadline + ","), std::string::npos) << rows[1];
+  job = run("quality", {{"list", "rectifications"}, {"format", "xlsx"}});
+  sheet = exports::read_xlsx(file("quality", job)).at(0);
+  EXPECT_EQ(sheet.at(1, 10), "截止日期");
+  EXPECT_EQ(sheet.at(2, 10), exports::number_text(serial_of(deadline)));  // a whole day: no time
+}
+
+// The alarm list is paged like the other lists: pages of pageSize, newest first, each alarm once,
+// the total of every alarm the filters match.
+TEST_P(Exports, TheAlarmListIsPagedWithItsTotal) {
+  demo_records();
+  many_alarms();
+  const auto base = "/api/v1/patrol-alarms?projectId=" + std::to_string(project("CSHY"));
+  const auto all = total("pm", base);
+  ASSERT_GT(all, 250);
+  EXPECT_EQ(get("pm", base).body["items"].size(), 20u);  // the lists' default page
+  std::set<std::int64_t> seen;
+  std::string last = "9999";
+  int pages = 0;
+  for (int page = 1;; ++page) {
+    const auto r = get("pm", base + "&pageSize=50&page=" + std::to_string(page));
+    ASSERT_EQ(r.status, 200u) << r.raw;
+    EXPECT_EQ(r.body["total"], all);
+    const auto& items = r.body["items"];
+    for (const auto& a : items) {
+      EXPECT_TRUE(seen.insert(a["id"].get<std::int64_t>()).second) << "twice: " << a["id"];
+      const std::string at = a["raisedAt"];
+      EXPECT_LE(at, last) << "not newest first";
+      last = at;
+    }
+    ++pages;
+    if (items.size() < 50) break;
+  }
+  EXPECT_EQ((std::int64_t)seen.size(), all);
+  EXPECT_EQ(pages, (all + 49) / 50);
+  // The status filter counts its own total; bad paging is a 400 naming the parameter.
+  EXPECT_EQ(total("pm", base + "&status=closed") + total("pm", base + "&status=open"), all);
+  auto r = get("pm", base + "&pageSize=201");
+  EXPECT_EQ(r.status, 400u);
+  EXPECT_TRUE(r.body["details"].contains("pageSize")) << r.raw;
+  EXPECT_EQ(get("pm", base + "&page=0").status, 400u);
+}
+
+// The export of alarms pages through all of them: more rows than one page of the export (200).
+TEST_P(Exports, AnAlarmExportHasEveryPage) {
+  demo_records();
+  many_alarms();
+  const auto cshy = project("CSHY");
+  const auto base = "/api/v1/patrol-alarms?projectId=" + std::to_string(cshy);
+  const auto all = total("pm", base);
+  ASSERT_GT(all, 200);
+  auto job = run("pm", {{"list", "patrol_alarms"}, {"format", "csv"}, {"filters", {{"projectId", cshy}}}});
+  ASSERT_EQ(job["status"], "done") << job;
+  EXPECT_EQ(job["done"], all);
+  EXPECT_EQ(job["total"], all);
+  const auto rows = lines(file("pm", job));
+  ASSERT_EQ((std::int64_t)rows.size(), all + 1);
+  // Row 201 is the first of the list's second page of 200, and the last row its last alarm.
+  const auto second = get("pm", base + "&pageSize=200&page=2").body["items"];
+  ASSERT_FALSE(second.empty());
+  auto local = [](std::string iso) { iso = iso.substr(0, 16); iso[10] = ' '; return iso; };
+  EXPECT_EQ(field(rows[201], 0), local(second[0]["raisedAt"]));
+  EXPECT_EQ(field(rows.back(), 0), local(second.back()["raisedAt"]));
+  EXPECT_EQ(field(rows.back(), 7), "已解除");
+  job = run("pm", {{"list", "patrol_alarms"}, {"format", "xlsx"}, {"filters", {{"projectId", cshy}}}});
+  const auto sheet = exports::read_xlsx(file("pm", job)).at(0);
+  EXPECT_EQ((std::int64_t)sheet.rows.size(), all + 2);  // the title and the header
+}
+
 TEST_P(Exports, InspectionsWithTheFiltersOnScreenInTheCallersProjects) {
   demo_records();
   const auto cshy = project("CSHY");
@@ -218,15 +351,15 @@ TEST_P(Exports, PatrolChecksAndAlarmsWithTheFiltersOnScreen) {
   nothing_of_another_project("patrol_checks");
   refused("patrol_checks", "to", "yesterday");
 
-  // Alarms: the list is not paged; the export has what it shows, by status.
+  // Alarms: the export has what the list shows, by status (every page of it).
   for (const std::string status : {"open", "closed"}) {
-    const auto list = get("pm", "/api/v1/patrol-alarms?status=" + status + "&projectId=" + id).body["items"];
+    const auto list = get("pm", "/api/v1/patrol-alarms?pageSize=200&status=" + status + "&projectId=" + id).body;
     rows = csv("pm", "patrol_alarms", {{"projectId", cshy}, {"status", status}});
     ASSERT_FALSE(rows.empty());
     EXPECT_EQ(rows[0], "报警时间,巡检点,指标,读数,单位,下限,上限,状态,测量人,处理记录,解除时间,工单");
-    ASSERT_EQ(rows.size() - 1, list.size()) << status;
-    for (std::size_t k = 1; k < rows.size(); ++k) {
-      EXPECT_EQ(field(rows[k], 1), list[k - 1]["checkpointName"]) << rows[k];
+    ASSERT_EQ((std::int64_t)rows.size() - 1, list["total"].get<std::int64_t>()) << status;
+    for (std::size_t k = 1; k < rows.size() && k <= list["items"].size(); ++k) {
+      EXPECT_EQ(field(rows[k], 1), list["items"][k - 1]["checkpointName"]) << rows[k];
       EXPECT_EQ(field(rows[k], 7), status == "open" ? "未解除" : "已解除") << rows[k];
     }
   }

@@ -201,6 +201,7 @@ TEST_P(SpotChecks, MonthlyScoreIsTheMeanOfTheMonthsChecks) {
   EXPECT_EQ(sheet.at(1, 6), "月度得分");
   ASSERT_EQ(sheet.rows.size(), 2 + again["items"].size());  // title, headers, one row per person
   EXPECT_EQ(sheet.at(2, 1), name);  // best first
+  EXPECT_EQ(sheet.at(2, 0), "46296");  // the month: a date cell (2026-10-01, format yyyy-mm), not text
   EXPECT_EQ(sheet.at(2, 5), "4");
   EXPECT_EQ(sheet.at(2, 6), "84.97");
   EXPECT_EQ(sheet.at(2, 7), "良好");

@@ -1,5 +1,5 @@
 import { cleanParams, http } from './http'
-import type { Page } from './types'
+import type { Page, PageQuery } from './types'
 import type { AssigneeKind, CheckpointKind, LimitPeriod, Placement, ScheduleKind, SlotState } from '@/constants/patrols'
 
 // ---- 巡检与读数: checkpoints, check plans and their slots, checks, coverage, readings and alarms
@@ -401,8 +401,9 @@ export const patrolApi = {
   removeNotNeeded: (id: number) => http.delete(`/patrol-not-needed/${id}`).then(() => undefined),
   readings: (query: { checkpointId: number; metricId: number; from: string; to: string }) =>
     http.get<ReadingSeries>('/patrol-readings', { params: query }).then((r) => r.data),
-  alarms: (query: { projectId?: number; status?: 'open' | 'closed'; checkpointId?: number } = {}) =>
-    http.get<{ items: PatrolAlarm[] }>('/patrol-alarms', { params: cleanParams(query) }).then((r) => r.data.items),
+  /** A page of alarms, newest first (20 unless pageSize says otherwise), with the total. */
+  alarms: (query: PageQuery & { projectId?: number; status?: 'open' | 'closed'; checkpointId?: number } = {}) =>
+    http.get<Page<PatrolAlarm>>('/patrol-alarms', { params: cleanParams(query) }).then((r) => r.data),
   alarm: (id: number) => http.get<PatrolAlarm>(`/patrol-alarms/${id}`).then((r) => r.data),
   treat: (id: number, note: string) =>
     http.post<PatrolAlarm>(`/patrol-alarms/${id}/treatments`, { note }).then((r) => r.data),
