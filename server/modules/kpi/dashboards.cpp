@@ -61,13 +61,12 @@ nlohmann::json overdue_now(db::Session& s, const ProjectInfo& p, std::int64_t no
 nlohmann::json complaint_pareto(db::Session& s, const ProjectInfo& p, const std::string& month) {
   std::vector<std::pair<std::string, ll>> rows;
   ll total = 0;
-  for (const auto& r : db::Query(s, "SELECT d.category, SUM(d.value) AS n FROM kpi_daily d WHERE "
-                                    "d.project_id = :p AND d.day >= :from AND d.day <= :to AND "
-                                    "d.metric = 'complaint' GROUP BY d.category")
-                           .bind("p", (ll)p.id).bind("from", month + "-01").bind("to", month_end(month)).all())
-    if (r.i64("n") > 0) {
-      rows.emplace_back(r.str("category"), r.i64("n"));
-      total += r.i64("n");
+  for (const auto& r : db::Query(s, "SELECT category, value FROM kpi_monthly WHERE project_id = :p "
+                                    "AND month = :m AND metric = 'complaint'")
+                           .bind("p", (ll)p.id).bind("m", month).all())
+    if (r.i64("value") > 0) {
+      rows.emplace_back(r.str("category"), r.i64("value"));
+      total += r.i64("value");
     }
   std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) {
     return a.second != b.second ? a.second > b.second : a.first < b.first;

@@ -13,7 +13,7 @@
 namespace steward::testing {
 namespace {
 
-const std::set<std::string> kLarge = {"work_order", "wo_clock", "wo_event", "audit_log", "kpi_daily",
+const std::set<std::string> kLarge = {"work_order", "wo_clock", "wo_event", "audit_log", "kpi_daily", "kpi_monthly",
                                       "patrol_check", "patrol_alarm", "patrol_not_needed"};
 
 // The statement with every :name replaced by NULL: the plan, not the values, is under test.

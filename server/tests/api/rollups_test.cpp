@@ -25,9 +25,39 @@ class Rollups : public Dashboards {
           "project_id = :p AND value <> 0");
       add("SELECT 'customer ' || month || ' ' || CAST(customer_id AS TEXT) AS k, visits AS v FROM "
           "kpi_customer_month WHERE project_id = :p");
+      add("SELECT 'monthly ' || month || ' ' || metric || ' ' || category AS k, value AS v FROM "
+          "kpi_monthly WHERE project_id = :p AND value <> 0");
+      add("SELECT 'customers' AS k, customers AS v FROM kpi_customers WHERE project_id = :p");
     });
     std::sort(rows.begin(), rows.end());
     return rows;
+  }
+
+  // kpi_monthly as it is kept by its triggers, and as the month sums of kpi_daily.
+  std::vector<std::string> rows_of(std::int64_t project, const std::string& sql) {
+    std::vector<std::string> rows;
+    server().app().db().read([&](db::Session& s) {
+      for (const auto& r : db::Query(s, sql).bind("p", (long long)project).all())
+        rows.push_back(r.str("k") + " = " + std::to_string(r.i64("v")));
+    });
+    std::sort(rows.begin(), rows.end());
+    return rows;
+  }
+  std::vector<std::string> monthly(std::int64_t project) {
+    return rows_of(project, "SELECT month || ' ' || metric || ' ' || category AS k, value AS v FROM "
+                            "kpi_monthly WHERE project_id = :p AND value <> 0");
+  }
+  std::vector<std::string> month_sums(std::int64_t project) {
+    return rows_of(project, "SELECT substr(day, 1, 7) || ' ' || metric || ' ' || category AS k, "
+                            "SUM(value) AS v FROM kpi_daily WHERE project_id = :p GROUP BY "
+                            "substr(day, 1, 7), metric, category HAVING SUM(value) <> 0");
+  }
+  long long customer_count(std::int64_t project) {
+    return server().app().db().read([&](db::Session& s) {
+      auto r = db::Query(s, "SELECT customers FROM kpi_customers WHERE project_id = :p")
+                   .bind("p", (long long)project).one();
+      return r ? r->i64("customers") : 0LL;
+    });
   }
 
   nlohmann::json body_for(const std::string& action, std::mt19937& rng) {
@@ -77,8 +107,33 @@ TEST_P(Rollups, StepByStepEqualsARebuildFromTheOrders) {
   EXPECT_GT(steps_taken, 20);
   const auto kept = snapshot(p);
   ASSERT_FALSE(kept.empty());
+  EXPECT_EQ(month_sums(p), monthly(p)) << "kpi_monthly is the month sums of kpi_daily";
+  EXPECT_EQ(customer_count(p), (long long)customers.size());
   server().app().db().write([&](db::Session& s) { kpi::rollups::rebuild_project(s, p); });
   EXPECT_EQ(snapshot(p), kept);
+  EXPECT_EQ(month_sums(p), monthly(p));
+}
+
+// The customer counter follows every change of the register: a new customer, one moved to
+// another project, one deleted (triggers of migration 0023, whatever the write path).
+TEST_P(Rollups, CustomerCounterFollowsTheRegister) {
+  std::vector<std::int64_t> a_customers, b_customers;
+  at_time("2026-11-27T08:00:00");
+  const auto a = new_project("KPCA", 3, a_customers);
+  const auto b = new_project("KPCB", 2, b_customers);
+  EXPECT_EQ(customer_count(a), 3);
+  EXPECT_EQ(customer_count(b), 2);
+  server().app().db().write([&](db::Session& s) {
+    db::Query(s, "UPDATE customer SET project_id = :b WHERE id = :c").bind("b", (long long)b)
+        .bind("c", (long long)a_customers[0]).exec();
+    db::Query(s, "DELETE FROM customer WHERE id = :c").bind("c", (long long)b_customers[0]).exec();
+    db::Query(s, "DELETE FROM customer WHERE id = :c").bind("c", (long long)b_customers[1]).exec();
+  });
+  EXPECT_EQ(customer_count(a), 2);
+  EXPECT_EQ(customer_count(b), 1);
+  const auto d = act("admin", "GET", "/api/v1/dashboards/projects/" + std::to_string(b));
+  ASSERT_EQ(d.status, 200u) << d.raw;
+  EXPECT_EQ(d.body["project"]["customers"], 1);
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, Rollups, ::testing::ValuesIn(engines_under_test()));
