@@ -46,7 +46,7 @@ std::vector<ProjectInfo> projects_of(db::Session& s, const std::vector<long long
   std::vector<ProjectInfo> out;
   if (ids.empty()) return out;
   const std::string list = db::id_list(ids);
-  std::map<ll, ll> customers;  // kept by triggers on customer (migration 0023)
+  std::map<ll, ll> customers;  // kept by triggers on customer (migration 0022)
   for (const auto& r : db::Query(s, "SELECT project_id, customers FROM kpi_customers WHERE "
                                     "project_id IN (" + list + ")").all())
     customers[r.i64("project_id")] = r.i64("customers");

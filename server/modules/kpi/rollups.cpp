@@ -99,7 +99,7 @@ std::map<std::string, std::int64_t> orders_by_status(db::Session& s, const std::
 }
 
 void rebuild_project(db::Session& s, std::int64_t project_id) {
-  // kpi_monthly follows kpi_daily by its triggers (migration 0023); its rows, zero now, go too.
+  // kpi_monthly follows kpi_daily by its triggers (migration 0022); its rows, zero now, go too.
   for (const char* table : {"kpi_daily", "kpi_monthly", "kpi_status", "kpi_customer_month"})
     db::Query(s, std::string("DELETE FROM ") + table + " WHERE project_id = :p")
         .bind("p", (ll)project_id).exec();

@@ -115,7 +115,7 @@ TEST_P(Rollups, StepByStepEqualsARebuildFromTheOrders) {
 }
 
 // The customer counter follows every change of the register: a new customer, one moved to
-// another project, one deleted (triggers of migration 0023, whatever the write path).
+// another project, one deleted (triggers of migration 0022, whatever the write path).
 TEST_P(Rollups, CustomerCounterFollowsTheRegister) {
   std::vector<std::int64_t> a_customers, b_customers;
   at_time("2026-11-27T08:00:00");
