@@ -4,6 +4,8 @@
 #   bench/run.sh --orders 10000000 the large run
 #   bench/run.sh --smoke           a tiny run that only checks the harness works (part of make test)
 #   bench/run.sh --build DIR       use the steward binaries already built in DIR
+#   bench/run.sh --data DIR        keep the generated databases in DIR and reuse them next time
+#   bench/run.sh --data DIR --prepare   only generate them (e.g. the 10 million ahead of a run)
 # Prints one table: each figure, its baseline, the ratio and the goal (docs/performance.md).
 # A full run also writes the table to bench/results/latest.md and into docs/performance.md
 # between its bench markers; a smoke run only prints it.
@@ -15,16 +17,23 @@ orders=1000000
 small=100000     # the list latency at this size is the yardstick for the large one
 duration=10      # seconds per load scenario
 build=""
+data=""      # where generated databases are kept between runs ("": a temporary directory)
+prepare=0
 smoke=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --orders) orders=$2; shift 2 ;;
     --build) build=$2; shift 2 ;;
     --duration) duration=$2; shift 2 ;;
+    --data) data=$2; shift 2 ;;
+    --prepare) prepare=1; shift ;;
     --smoke) smoke=1; orders=3000; small=1000; duration=1; shift ;;
     *) echo "bench/run.sh: unknown option $1" >&2; exit 2 ;;
   esac
 done
+[ "$prepare" = 0 ] || [ -n "$data" ] || { echo "bench/run.sh: --prepare needs --data DIR" >&2; exit 2; }
+# The import scenario is one million orders (issue 7) whatever the size of the database.
+imports=$((orders < 1000000 ? orders : 1000000))
 
 scripts/install-deps.sh --bench
 if [ -z "$build" ]; then
@@ -101,20 +110,35 @@ raw normal --normal
 raw full_batch100 --batch 100
 
 echo "== data: $orders orders over 500 projects and 3 years (and $small for the small list)"
-gen() {  # gen NAME ORDERS: generates a database; records NAME.rows_per_s
-  local line
-  line=$("$tool" generate --db "sqlite:$work/$1.db" --data-dir "$work/$1-data" --orders "$2" | tee "$work/$1.gen")
-  result "gen.$1.rows_per_s" "$(grep -E '^generated' <<<"$line" | sed -E 's/.*: ([0-9.]+) rows\/s$/\1/')"
-  "$steward" rollups --db "sqlite:$work/$1.db" --data-dir "$work/$1-data" >/dev/null  # the dashboards' roll-ups
+# gen NAME ORDERS: generates a database (or reuses the one kept in --data); sets db, files and
+# largest_id; records NAME.rows_per_s when it generated.
+gen() {
+  local dir=${data:-$work} line
+  db="$dir/$1-$2.db" files="$dir/$1-$2-data"
+  if [ -n "$data" ] && [ -f "$db.done" ]; then
+    echo "reusing $db"
+    line=$(cat "$db.done")
+  else
+    rm -rf "$db"* "$files"
+    line=$("$tool" generate --db "sqlite:$db" --data-dir "$files" --orders "$2" | tee "$work/$1.gen")
+    result "gen.$1.rows_per_s" "$(grep -E '^generated' <<<"$line" | sed -E 's/.*: ([0-9.]+) rows\/s$/\1/')"
+    "$steward" rollups --db "sqlite:$db" --data-dir "$files" >/dev/null  # the dashboards' roll-ups
+    echo "$line" >"$db.done"  # complete: a later run may reuse it
+  fi
   largest_id=$(grep -E '^largest project' <<<"$line" | sed -E 's/.*\(id ([0-9]+)\)/\1/')
 }
+if [ -n "$data" ]; then
+  case "$data" in /*) ;; *) data="$root/$data" ;; esac
+  mkdir -p "$data"
+fi
 gen small "$small"
-small_project=$largest_id
+small_db=$db small_files=$files small_project=$largest_id
 gen big "$orders"
-big_project=$largest_id
+big_db=$db big_files=$files big_project=$largest_id
+[ "$prepare" = 0 ] || { echo "generated into $data"; exit 0; }
 
-echo "== import: $orders orders from CSV into a fresh database (its company only)"
-"$tool" generate --db "sqlite:$work/import.db" --data-dir "$work/import-data" --orders "$orders" \
+echo "== import: $imports orders from CSV into a fresh database (its company only)"
+"$tool" generate --db "sqlite:$work/import.db" --data-dir "$work/import-data" --orders "$imports" \
   --csv "$work/orders.csv" >/dev/null
 line=$("$steward" import-orders --db "sqlite:$work/import.db" --data-dir "$work/import-data" \
   "$work/orders.csv" 2>"$work/import.log") || { echo "the import failed:" >&2; tail -20 "$work/import.log" >&2; exit 1; }
@@ -134,19 +158,19 @@ for _ in $(seq 1 50); do curl -fs "http://127.0.0.1:$nginx_port/" >/dev/null 2>&
 wrk_run nginx 32 get.lua "http://127.0.0.1:$nginx_port/"
 
 echo "== steward on the small database: list latency at $small orders"
-serve "$work/small.db" "$work/small-data"
+serve "$small_db" "$small_files"
 TOKEN=$(login) wrk_run list_small 8 get.lua \
   "http://127.0.0.1:$port/api/v1/work-orders?projectId=$small_project&open=true&pageSize=20"
 stop
 
 echo "== steward on the large database"
-serve "$work/big.db" "$work/big-data"
+serve "$big_db" "$big_files"
 sleep 1
 result mem.idle_mb "$(rss_mb "$pid" VmRSS)"
 wrk_run health 32 get.lua "http://127.0.0.1:$port/api/v1/health"
 export TOKEN; TOKEN=$(login)
 wrk_run list 8 get.lua "http://127.0.0.1:$port/api/v1/work-orders?projectId=$big_project&open=true&pageSize=20"
-place=$(sqlite3 "$work/big.db" "SELECT unit_id || ' ' || id FROM customer WHERE project_id = $big_project LIMIT 1")
+place=$(sqlite3 "$big_db" "SELECT unit_id || ' ' || id FROM customer WHERE project_id = $big_project LIMIT 1")
 PROJECT=$big_project UNIT=${place% *} CUSTOMER=${place#* } wrk_run create 16 create.lua \
   "http://127.0.0.1:$port/api/v1/work-orders"
 wrk_run dashboard_project 8 get.lua "http://127.0.0.1:$port/api/v1/dashboards/projects/$big_project"
