@@ -177,12 +177,6 @@ StatementCache& cache_of(sq::sqlite3* db) {
   return *cache;
 }
 
-sq::sqlite3* sqlite_handle(Session& session) {
-  // (SOCI does not export the backend's type information, so no dynamic_cast.)
-  auto* backend = session.get_backend();
-  if (!backend || backend->get_backend_name() != "sqlite3") return nullptr;
-  return static_cast<soci::sqlite3_session_backend*>(backend)->conn_;
-}
 
 enum class Column { natural, integer, text };
 
@@ -216,6 +210,13 @@ Value sqlite_value(sq::sqlite3_stmt* stmt, int i, Column kind) {
 }
 
 }  // namespace
+
+sqlite_api::sqlite3* sqlite_handle(Session& session) {
+  // (SOCI does not export the backend's type information, so no dynamic_cast.)
+  auto* backend = session.get_backend();
+  if (!backend || backend->get_backend_name() != "sqlite3") return nullptr;
+  return static_cast<soci::sqlite3_session_backend*>(backend)->conn_;
+}
 
 void forget_statements(Session& session) {
   sq::sqlite3* db = sqlite_handle(session);

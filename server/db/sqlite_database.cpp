@@ -8,6 +8,24 @@
 #include "db/statement_cache.hpp"
 
 namespace steward::db {
+namespace {
+
+// WAL checkpoints. SQLite's own (wal_autocheckpoint) runs inside the COMMIT that takes the WAL
+// past 1,000 pages, on the writer thread: every page written a second time into the database
+// file and that file synced, while every write waits. Here a thread of its own does that work on
+// the other core, woken by a commit that passes kCheckpointPages; PASSIVE checkpoints never
+// block the writer. Should they fall behind a busy writer (the WAL starts again from its
+// beginning only once every frame is copied), the writer catches up itself past
+// kWriterCheckpointPages (about 80 MB of 4 KiB pages). As with SQLite's own checkpoints, readers
+// that never pause can still keep the WAL from starting again.
+constexpr int kCheckpointPages = 1000;
+constexpr int kWriterCheckpointPages = 20000;
+
+int passive_checkpoint(sqlite_api::sqlite3* db) {
+  return sqlite_api::sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+}
+
+}  // namespace
 
 SqliteDatabase::SqliteDatabase(std::string path, const DbOptions& options)
     : path_(std::move(path)), group_limit_(options.group_limit), reader_count_(options.readers) {
@@ -21,12 +39,18 @@ SqliteDatabase::SqliteDatabase(std::string path, const DbOptions& options)
   // page by page (20 writes per imported order). They are small and dropped at each statement's
   // and job's end; the database and its WAL stay on disk.
   *writer_ << "PRAGMA temp_store=MEMORY";
+  checkpointer_ = std::make_unique<Session>(*soci::factory_sqlite3(), conn);
+  // The checkpoint syncs the database file before the WAL may be overwritten: as durable as the
+  // writer.
+  *checkpointer_ << (options.durable ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL");
+  sqlite_api::sqlite3_wal_hook(sqlite_handle(*writer_), &SqliteDatabase::on_commit, this);
   readers_ = std::make_unique<soci::connection_pool>(reader_count_);
   for (int i = 0; i < reader_count_; ++i) {
     Session& s = readers_->at(i);
     s.open(*soci::factory_sqlite3(), conn);
     s << "PRAGMA query_only=1";
   }
+  checkpoint_thread_ = std::thread([this] { checkpoint_loop(); });
   thread_ = std::thread([this] { writer_loop(); });
 }
 
@@ -45,6 +69,44 @@ void SqliteDatabase::close() {
   }
   wake_.notify_all();
   if (thread_.joinable()) thread_.join();
+  {
+    std::lock_guard lock(checkpoint_wake_mutex_);
+    checkpoint_stopping_ = true;
+  }
+  checkpoint_wake_.notify_all();
+  if (checkpoint_thread_.joinable()) checkpoint_thread_.join();
+}
+
+// Called by SQLite on the writer thread after each commit, with the WAL's size in pages.
+int SqliteDatabase::on_commit(void* self, sqlite_api::sqlite3* db, const char*, int wal_pages) {
+  auto* d = static_cast<SqliteDatabase*>(self);
+  if (wal_pages >= kWriterCheckpointPages) {
+    std::lock_guard lock(d->checkpoint_mutex_);  // after the checkpointer's pass, if one runs
+    passive_checkpoint(db);                       // nothing writes meanwhile: it copies every frame
+  } else if (wal_pages >= kCheckpointPages) {
+    {
+      std::lock_guard lock(d->checkpoint_wake_mutex_);
+      d->checkpoint_wanted_ = true;
+    }
+    d->checkpoint_wake_.notify_one();
+  }
+  return SQLITE_OK;
+}
+
+void SqliteDatabase::checkpoint_loop() {
+  sqlite_api::sqlite3* db = sqlite_handle(*checkpointer_);
+  for (;;) {
+    {
+      std::unique_lock lock(checkpoint_wake_mutex_);
+      checkpoint_wake_.wait(lock, [this] { return checkpoint_stopping_ || checkpoint_wanted_; });
+      if (checkpoint_stopping_) return;
+      checkpoint_wanted_ = false;
+    }
+    std::lock_guard lock(checkpoint_mutex_);
+    const int rc = passive_checkpoint(db);
+    if (rc != SQLITE_OK && rc != SQLITE_BUSY)
+      spdlog::warn("sqlite checkpoint failed: {}", sqlite_api::sqlite3_errmsg(db));
+  }
 }
 
 void SqliteDatabase::run_read(const Job& job) {

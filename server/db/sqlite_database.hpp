@@ -11,6 +11,9 @@
 namespace soci {
 class connection_pool;
 }
+namespace sqlite_api {
+struct sqlite3;
+}
 
 namespace steward::db {
 
@@ -33,6 +36,8 @@ class SqliteDatabase final : public Database {
   };
   void writer_loop();
   void commit_group(std::deque<Pending*>& group);
+  void checkpoint_loop();
+  static int on_commit(void* self, sqlite_api::sqlite3* db, const char* name, int wal_pages);
 
   std::string path_;
   int group_limit_;
@@ -44,6 +49,16 @@ class SqliteDatabase final : public Database {
   std::deque<Pending*> queue_;
   bool stopping_ = false;
   std::thread thread_;
+
+  // WAL checkpoints run on a connection and thread of their own (checkpoint_loop), woken by the
+  // writer's commits; the writer checkpoints itself only when they fall far behind.
+  std::unique_ptr<Session> checkpointer_;
+  std::mutex checkpoint_mutex_;  // held while a checkpoint runs, by either thread
+  std::mutex checkpoint_wake_mutex_;
+  std::condition_variable checkpoint_wake_;
+  bool checkpoint_wanted_ = false;
+  bool checkpoint_stopping_ = false;
+  std::thread checkpoint_thread_;
 };
 
 }  // namespace steward::db

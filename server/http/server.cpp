@@ -17,8 +17,8 @@ struct Server::Impl {
   Impl(ServerOptions o, const Dispatcher& d)
       : options(std::move(o)),
         dispatcher(d),
-        workers(options.workers > 0 ? options.workers
-                                    : std::max(8u, 4 * std::thread::hardware_concurrency())) {}
+        thread_count(options.workers > 0 ? options.workers
+                                         : std::max(8u, 4 * std::thread::hardware_concurrency())) {}
 
   asio::awaitable<void> accept_loop();
   asio::awaitable<void> session(tcp::socket socket);
@@ -26,10 +26,15 @@ struct Server::Impl {
 
   ServerOptions options;
   const Dispatcher& dispatcher;
-  asio::io_context ioc{1};
-  tcp::acceptor acceptor{ioc};
-  asio::thread_pool workers;  // declared after ioc: destroyed (already joined) before it
-  std::thread io_thread;
+  unsigned thread_count;
+  // One I/O context run by all the server's threads. Each connection is a coroutine on a strand of
+  // its own, and a request's handler runs right there, on the thread that read the request: no
+  // hand-over to another thread and back (that hand-over was most of the cost of a small
+  // request). A handler waiting on the database holds its thread; the others go on serving.
+  asio::io_context ioc{static_cast<int>(thread_count)};
+  asio::strand<asio::io_context::executor_type> accept_strand = asio::make_strand(ioc);
+  tcp::acceptor acceptor{accept_strand};
+  std::vector<std::thread> threads;
   std::atomic<int> in_flight{0};
   std::atomic<bool> stopping{false};
   std::atomic<bool> stopped{false};
@@ -121,9 +126,7 @@ asio::awaitable<void> Server::Impl::session(tcp::socket socket) {
     InFlight guard(in_flight);
     auto& wire = parser.get();
     Request request = from_wire(wire, remote, ids);
-    Response response = co_await asio::co_spawn(
-        workers, [this, &request]() -> asio::awaitable<Response> { co_return run_handler(request); },
-        asio::use_awaitable);
+    Response response = run_handler(request);
     const bool keep_alive = wire.keep_alive() && !stopping;
     auto res = to_wire(response, wire.version(), keep_alive, request.request_id);
     if (wire.method() == bhttp::verb::head) res.body().clear();
@@ -137,9 +140,11 @@ asio::awaitable<void> Server::Impl::session(tcp::socket socket) {
 asio::awaitable<void> Server::Impl::accept_loop() {
   while (!stopping) {
     beast::error_code ec;
-    tcp::socket socket = co_await acceptor.async_accept(asio::redirect_error(asio::use_awaitable, ec));
+    auto strand = asio::make_strand(ioc);  // the new connection's
+    tcp::socket socket =
+        co_await acceptor.async_accept(strand, asio::redirect_error(asio::use_awaitable, ec));
     if (ec) continue;  // closed on shutdown, or a transient failure (too many open files)
-    asio::co_spawn(ioc, session(std::move(socket)), asio::detached);
+    asio::co_spawn(strand, session(std::move(socket)), asio::detached);
   }
 }
 
@@ -155,8 +160,8 @@ unsigned short Server::start() {
   i.acceptor.set_option(asio::socket_base::reuse_address(true));
   i.acceptor.bind(endpoint);
   i.acceptor.listen(asio::socket_base::max_listen_connections);
-  asio::co_spawn(i.ioc, i.accept_loop(), asio::detached);
-  i.io_thread = std::thread([&i] { i.ioc.run(); });
+  asio::co_spawn(i.accept_strand, i.accept_loop(), asio::detached);
+  for (unsigned n = 0; n < i.thread_count; ++n) i.threads.emplace_back([&i] { i.ioc.run(); });
   return i.acceptor.local_endpoint().port();
 }
 
@@ -174,7 +179,7 @@ void Server::stop() {
   auto& i = *impl_;
   if (i.stopped.exchange(true)) return;
   i.stopping = true;
-  asio::post(i.ioc, [&i] {
+  asio::post(i.accept_strand, [&i] {
     beast::error_code ec;
     i.acceptor.close(ec);
   });
@@ -183,8 +188,7 @@ void Server::stop() {
   while (i.in_flight > 0 && std::chrono::steady_clock::now() < deadline)
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
   i.ioc.stop();
-  if (i.io_thread.joinable()) i.io_thread.join();
-  i.workers.join();
+  for (auto& t : i.threads) t.join();
 }
 
 }  // namespace steward::http

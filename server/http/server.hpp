@@ -1,6 +1,7 @@
 #pragma once
-// HTTP/1.1 with keep-alive on Boost.Beast. Connections are coroutines on the I/O threads; each
-// request's handler runs on a separate worker pool, so a slow database call never blocks I/O.
+// HTTP/1.1 with keep-alive on Boost.Beast. Connections are coroutines, each on a strand of its
+// own, on one I/O context run by `workers` threads; a request's handler runs on the thread that
+// read it, so a slow database call holds that thread only.
 #include <atomic>
 #include <cstddef>
 #include <memory>
@@ -25,7 +26,7 @@ struct ServerOptions {
                                             "/api/v1/patrol-photos"};
   int read_timeout_seconds = 30;     // a request must arrive whole within this
   int idle_timeout_seconds = 75;     // keep-alive connections idle longer are closed
-  int workers = 0;                   // 0: 4 per core, at least 8 (handlers wait on the database)
+  int workers = 0;                   // threads; 0: 4 per core, at least 8 (handlers wait on the database)
   int shutdown_grace_seconds = 20;   // in-flight requests get this long to finish
 };
 
