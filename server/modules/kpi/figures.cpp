@@ -96,23 +96,25 @@ Figures compute(db::Session& s, const std::vector<ProjectInfo>& projects,
   const ll earliest = core::parse_iso8601(from + "T00:00:00+14:00").value_or(0);
   std::map<ll, int> offsets;
   for (const auto& p : projects) offsets[p.id] = p.offset;
-  for (const auto& r : db::Query(s, "SELECT k.project_id, k.clock, k.start_at, o.kind, o.reported_at "
-                                    "FROM wo_clock k JOIN work_order o ON o.id = k.order_id WHERE "
-                                    "k.project_id IN (" + list + ") AND k.clock IN ('handle', "
-                                    "'handover', 'visit', 'resolve') AND k.done_at IS NULL AND "
-                                    "k.stopped = 0 AND k.due_at >= :earliest AND k.due_at < :now "
-                                    "AND k.paused_since IS NULL")
-                           .bind("earliest", earliest).bind("now", (ll)now).all()) {
-    const ll p = r.i64("project_id");
-    const std::string clock = r.str("clock");
-    if (clock == "resolve" && r.str("kind") != "complaint") continue;
+  // Read from the index wo_clock_open_due alone (migration 0023); only a resolve clock's order is
+  // looked up, since only a complaint's counts.
+  const std::string running = "k.project_id IN (" + list + ") AND k.done_at IS NULL AND k.stopped = 0 AND "
+                              "k.paused_since IS NULL AND k.due_at >= :earliest AND k.due_at < :now";
+  auto overdue = [&](ll project, const std::string& clock, ll started) {
     const std::string code = clock == "handle" ? "handled_12h" : clock == "handover" ? "handover_24h"
                              : clock == "visit" ? "return_visit" : "valid_complaints_handled";
-    const auto at = clock == "resolve" ? r.i64("reported_at") : r.i64("start_at");
-    auto& f = out[{p, local_month(at, offsets[p])}][code];
+    auto& f = out[{project, local_month(started, offsets[project])}][code];
     f.overdue += 1;
     f.den += 1;
-  }
+  };
+  for (const auto& r : db::Query(s, "SELECT k.project_id, k.clock, k.start_at FROM wo_clock k WHERE k.clock IN "
+                                    "('handle', 'handover', 'visit') AND " + running)
+                           .bind("earliest", earliest).bind("now", (ll)now).all())
+    overdue(r.i64("project_id"), r.str("clock"), r.i64("start_at"));
+  for (const auto& r : db::Query(s, "SELECT k.project_id, o.reported_at FROM wo_clock k JOIN work_order o ON "
+                                    "o.id = k.order_id WHERE k.clock = 'resolve' AND o.kind = 'complaint' AND " + running)
+                           .bind("earliest", earliest).bind("now", (ll)now).all())
+    overdue(r.i64("project_id"), "resolve", r.i64("reported_at"));
   std::map<std::pair<ll, std::string>, ll> called;
   for (const auto& r : db::Query(s, "SELECT project_id, month, COUNT(*) AS n FROM kpi_customer_month "
                                     "WHERE project_id IN (" + list + ") AND month >= :from AND "
