@@ -105,9 +105,11 @@ raw() {  # raw NAME ARGS...: orders/s of one raw loop on a fresh database
     --seconds "$duration" "$@" | tail -1)
   result "raw.$name" "$(sed -E 's/.*: ([0-9.]+) orders\/s$/\1/' <<<"$line")"
 }
-raw full
-raw normal --normal
-raw full_batch100 --batch 100
+if [ "$prepare" = 0 ]; then
+  raw full
+  raw normal --normal
+  raw full_batch100 --batch 100
+fi
 
 echo "== data: $orders orders over 500 projects and 3 years (and $small for the small list)"
 # gen NAME ORDERS: generates a database (or reuses the one kept in --data); sets db, files and

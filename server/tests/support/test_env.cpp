@@ -6,6 +6,7 @@
 #include <atomic>
 #include <cstdlib>
 #include <filesystem>
+#include <mutex>
 
 #include "core/crypto.hpp"
 #include "db/postgres_database.hpp"
@@ -26,6 +27,62 @@ std::string unique_name() {
          core::sha256_hex(core::random_bytes(8)).substr(0, 8);
 }
 
+// The URL of another database on the test server.
+std::string pg_url_of(const std::string& database) {
+  const std::string base = pg_base_url();
+  const auto query = base.find('?');
+  const auto slash = base.rfind('/', query);
+  return base.substr(0, slash + 1) + database + (query == std::string::npos ? "" : base.substr(query));
+}
+
+void pg_admin(const std::string& sql) {
+  soci::session admin(*soci::factory_postgresql(), db::pg_conninfo(pg_base_url()));
+  admin << sql;
+}
+
+app::AppConfig server_config(const std::string& url, const std::string& dir) {
+  app::AppConfig config;
+  config.db = url;
+  config.data_dir = dir;
+  config.port = 0;
+  config.web_root = dir + "/web";
+  config.crypto_key = core::base64_encode(std::string(32, 'k'));
+  config.password_memory_kib = 8;
+  config.password_time_cost = 1;
+  config.workers = 4;
+  config.log_level = "warn";  // one line per request would drown the test output
+  return config;
+}
+
+// On PostgreSQL, building the demo company through the services takes about 13 s (every
+// statement is a round trip), and each API suite needs one: it is built once per test process
+// into a database that the suites' databases are copied from (CREATE DATABASE ... TEMPLATE).
+// The copy is the same demo: built by the same code at the same pinned clock, with the same key.
+const std::string& pg_demo_template() {
+  static std::once_flag once;
+  static std::string name;
+  std::call_once(once, [] {
+    const std::string candidate = "demo_" + unique_name();
+    pg_admin("CREATE DATABASE " + candidate);
+    const auto dir = std::filesystem::temp_directory_path() / ("steward-" + candidate);
+    {
+      core::FixedClock clock(kMonday1000);
+      app::App app(server_config(pg_url_of(candidate), dir.string()), clock);
+      demo::build_demo(app.db(), app.org(), app.users(), clock);
+    }  // every connection to it closed: a template must have none
+    std::error_code ec;
+    std::filesystem::remove_all(dir, ec);
+    name = candidate;
+    std::atexit([] {
+      try {
+        pg_admin("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+      } catch (...) {
+      }
+    });
+  });
+  return name;
+}
+
 }  // namespace
 
 std::vector<std::string> engines_under_test() {
@@ -34,12 +91,18 @@ std::vector<std::string> engines_under_test() {
   return out;
 }
 
-TestDatabase::TestDatabase(const std::string& engine) {
+TestDatabase::TestDatabase(const std::string& engine, const std::string& pg_template) {
   const std::string name = unique_name();
   dir_ = (std::filesystem::temp_directory_path() / ("steward-" + name)).string();
   std::filesystem::create_directories(dir_);
   if (engine == "sqlite") {
     url_ = "sqlite:" + dir_ + "/test.db";
+    return;
+  }
+  if (!pg_template.empty()) {
+    database_ = name;
+    pg_admin("CREATE DATABASE " + database_ + " TEMPLATE " + pg_template);
+    url_ = pg_url_of(database_);
     return;
   }
   schema_ = name;
@@ -53,6 +116,13 @@ TestDatabase::TestDatabase(const std::string& engine) {
 TestDatabase::~TestDatabase() {
   std::error_code ec;
   std::filesystem::remove_all(dir_, ec);
+  if (!database_.empty()) {
+    try {
+      pg_admin("DROP DATABASE " + database_ + " WITH (FORCE)");
+    } catch (...) {
+    }
+    return;
+  }
   if (schema_.empty()) return;
   try {
     soci::session admin(*soci::factory_postgresql(), db::pg_conninfo(pg_base_url()));
@@ -63,19 +133,10 @@ TestDatabase::~TestDatabase() {
 }
 
 TestServer::TestServer(const std::string& engine, bool with_demo)
-    : db_(engine), clock_(kMonday1000) {
-  app::AppConfig config;
-  config.db = db_.url();
-  config.data_dir = db_.dir();
-  config.port = 0;
-  config.web_root = db_.dir() + "/web";
-  config.crypto_key = core::base64_encode(std::string(32, 'k'));
-  config.password_memory_kib = 8;
-  config.password_time_cost = 1;
-  config.workers = 4;
-  config.log_level = "warn";  // one line per request would drown the test output
-  app_ = std::make_unique<app::App>(config, clock_);
-  if (with_demo) demo::build_demo(app_->db(), app_->org(), app_->users(), clock_);
+    : db_(engine, with_demo && engine != "sqlite" ? pg_demo_template() : ""), clock_(kMonday1000) {
+  app_ = std::make_unique<app::App>(server_config(db_.url(), db_.dir()), clock_);
+  // (On PostgreSQL the copy of the template holds the demo already.)
+  if (with_demo && engine == "sqlite") demo::build_demo(app_->db(), app_->org(), app_->users(), clock_);
   port_ = app_->start();
 }
 

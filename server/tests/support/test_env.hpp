@@ -4,7 +4,8 @@
 //
 // Repository, service and API tests are parameterised over engines: SQLite always, PostgreSQL
 // when STEWARD_TEST_PG_URL names a server (make test starts a throwaway one). Each test gets an
-// empty database of its own: a fresh SQLite file, or a fresh PostgreSQL schema.
+// empty database of its own: a fresh SQLite file, or a fresh PostgreSQL schema; a server with
+// the demo company on PostgreSQL gets a copy of a database that holds it (test_env.cpp).
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -19,13 +20,14 @@ std::vector<std::string> engines_under_test();  // "sqlite", and "postgresql" wh
 
 class TestDatabase {
  public:
-  explicit TestDatabase(const std::string& engine);
+  // On PostgreSQL a fresh schema, or with pg_template a copy of that database.
+  explicit TestDatabase(const std::string& engine, const std::string& pg_template = "");
   ~TestDatabase();
   const std::string& url() const { return url_; }
   const std::string& dir() const { return dir_; }  // a temporary directory for this test
 
  private:
-  std::string url_, dir_, schema_;
+  std::string url_, dir_, schema_, database_;
 };
 
 struct Reply {
