@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `make bench`: Steward's speed against baselines measured in the same run on the same machine.
-#   bench/run.sh                   1 million orders (about 10 minutes on 2 cores)
+#   bench/run.sh                   1 million orders (about 10 minutes on 2 cores, after the build)
 #   bench/run.sh --orders 10000000 the large run
 #   bench/run.sh --smoke           a tiny run that only checks the harness works (part of make test)
 #   bench/run.sh --build DIR       use the steward binaries already built in DIR

@@ -82,7 +82,7 @@ int SqliteDatabase::on_commit(void* self, sqlite_api::sqlite3* db, const char*, 
   auto* d = static_cast<SqliteDatabase*>(self);
   if (wal_pages >= kWriterCheckpointPages) {
     std::lock_guard lock(d->checkpoint_mutex_);  // after the checkpointer's pass, if one runs
-    passive_checkpoint(db);                       // nothing writes meanwhile: it copies every frame
+    passive_checkpoint(db);  // nothing writes meanwhile: it copies every frame no reader still needs
   } else if (wal_pages >= kCheckpointPages) {
     {
       std::lock_guard lock(d->checkpoint_wake_mutex_);
