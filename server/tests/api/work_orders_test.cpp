@@ -1,5 +1,8 @@
 // Work orders through the API, as the front desk, a technician, an owner and a manager use them.
+#include <mutex>
 #include <set>
+
+#include "db/query.hpp"
 
 #include "tests/api/work_orders_suite.hpp"
 
@@ -380,6 +383,45 @@ TEST_P(WorkOrders, AnOrderForAKnownCustomerCarriesTheirNameAndPhone) {
   const std::string phone = customer["phone"];
   auto masked = act("security", "GET", "/api/v1/work-orders/" + std::to_string(o["id"].get<std::int64_t>()));
   EXPECT_EQ(masked.body["reporterPhone"], phone.substr(0, 3) + "****" + phone.substr(7));
+}
+
+// A project's open orders are counted from the status roll-up (queries.cpp), not by reading
+// them, and the total is still their number: after a registration and a cancellation, for a
+// manager who sees the project, and where another filter makes the list count them itself.
+TEST_P(WorkOrders, TheTotalOfAProjectsOpenOrdersComesFromTheRollupAndIsTheirNumber) {
+  at_time("2026-11-23T10:00:00");
+  const auto p = pid("CSHY");
+  const std::string open = "/api/v1/work-orders?projectId=" + std::to_string(p) + "&open=true";
+  auto counted = [&] {
+    return server().app().db().read([&](db::Session& s) {
+      return db::Query(s, "SELECT COUNT(*) FROM work_order WHERE project_id = :p AND status IN "
+                          "('registered', 'dispatched', 'accepted', 'in_progress', 'waiting')")
+          .bind("p", p)
+          .scalar();
+    });
+  };
+  act("pm", "GET", "/api/v1/me");  // sessions made before we listen
+  std::mutex m;
+  std::vector<std::string> statements;
+  db::observe_statements([&](const std::string& sql) {
+    std::lock_guard lock(m);
+    statements.push_back(sql);
+  });
+  const auto before = count_of(open);
+  db::observe_statements({});
+  for (const auto& sql : statements) EXPECT_EQ(sql.find("COUNT(*) FROM work_order"), std::string::npos) << sql;
+  EXPECT_EQ(before, counted());
+
+  register_order("frontdesk", {{"kind", "repair"}, {"category", "greening"}});
+  auto gone = register_order("frontdesk", {{"kind", "repair"}, {"category", "greening"}});
+  step("frontdesk", gone["id"], "cancel", {{"reason", "业主自行处理"}});
+  EXPECT_EQ(count_of(open), before + 1);
+  EXPECT_EQ(act("pm", "GET", open).body["total"], before + 1);
+  EXPECT_EQ(count_of(open + "&kind=repair") + count_of(open + "&kind=complaint") +
+                count_of(open + "&kind=consultation") + count_of(open + "&kind=suggestion") +
+                count_of(open + "&kind=praise"),
+            before + 1);
+  EXPECT_EQ(counted(), before + 1);
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, WorkOrders, ::testing::ValuesIn(engines_under_test()));
