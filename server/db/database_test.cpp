@@ -240,12 +240,14 @@ TEST_P(DatabaseTest, SqliteCommittedPagesReachTheDatabaseFileAndTheWalStaysBound
   db_->write([](db::Session& s) { db::Query(s, "CREATE TABLE blob_probe (b BLOB NOT NULL)").exec(); });
   const auto main_size = [&] { return std::filesystem::file_size(file); };
   const auto before = main_size();
-  // 2,000 pages in 20 commits: twice the checkpoint threshold.
-  for (int i = 0; i < 20; ++i)
+  const auto commit_100_pages = [&] {
     db_->write([](db::Session& s) {
       for (int j = 0; j < 25; ++j)
         db::Query(s, "INSERT INTO blob_probe (b) VALUES (zeroblob(16000))").exec();
     });
+  };
+  // 2,000 pages in 20 commits: twice the checkpoint threshold.
+  for (int i = 0; i < 20; ++i) commit_100_pages();
   for (int i = 0; i < 200 && main_size() < before + 4'000'000; ++i)
     std::this_thread::sleep_for(std::chrono::milliseconds(25));
   EXPECT_GE(main_size(), before + 4'000'000) << "the checkpointer copied the committed pages";
@@ -255,10 +257,7 @@ TEST_P(DatabaseTest, SqliteCommittedPagesReachTheDatabaseFileAndTheWalStaysBound
   // starts again from its beginning only when no reader uses it.)
   std::uintmax_t largest_wal = 0;
   for (int i = 0; i < 300; ++i) {
-    db_->write([](db::Session& s) {
-      for (int j = 0; j < 25; ++j)
-        db::Query(s, "INSERT INTO blob_probe (b) VALUES (zeroblob(16000))").exec();
-    });
+    commit_100_pages();
     largest_wal = std::max(largest_wal, std::filesystem::file_size(file + "-wal"));
   }
   EXPECT_LT(largest_wal, 100'000'000u) << "about 20,000 pages at most, plus one commit";

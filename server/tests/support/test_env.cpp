@@ -106,8 +106,7 @@ TestDatabase::TestDatabase(const std::string& engine, const std::string& pg_temp
     return;
   }
   schema_ = name;
-  soci::session admin(*soci::factory_postgresql(), db::pg_conninfo(pg_base_url()));
-  admin << "CREATE SCHEMA " + schema_;
+  pg_admin("CREATE SCHEMA " + schema_);
   const std::string base = pg_base_url();
   url_ = base + (base.find('?') == std::string::npos ? "?" : "&") +
          "options=-csearch_path%3D" + schema_;
